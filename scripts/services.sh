@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Starts, stops or reports the local stand-ins for Azure services, all bound to 127.0.0.1:
+#   Cosmos DB API (@vercel/cosmosdb-server, HTTPS 8081), Azurite (blob 10000, queue 10001, table 10002),
+#   maildev (SMTP 1025, web inbox and REST API 1080).
+# Starting is idempotent: a service whose port already answers is reused and never stopped by this script.
+# Stopping only ends the processes this script started (their pids are kept in .local/pids).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+state="$root/.local"
+pids="$state/pids"
+logs="$state/logs"
+bin="$root/node_modules/.bin"
+mkdir -p "$pids" "$logs" "$state/azurite"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+ensure_packages() {
+  if [ ! -x "$bin/cosmosdb-server" ] || [ ! -x "$bin/azurite" ] || [ ! -x "$bin/maildev" ]; then
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+start_one() {
+  local name="$1" port="$2"; shift 2
+  if port_open "$port"; then
+    echo "$name: already answering on 127.0.0.1:$port, reusing it"
+    return
+  fi
+  nohup "$@" >"$logs/$name.log" 2>&1 &
+  echo $! >"$pids/$name.pid"
+  for _ in $(seq 1 120); do
+    if port_open "$port"; then echo "$name: started on 127.0.0.1:$port"; return; fi
+    if ! kill -0 "$(cat "$pids/$name.pid")" 2>/dev/null; then
+      echo "$name: failed to start; see $logs/$name.log" >&2; tail -20 "$logs/$name.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$name: did not answer on port $port within 60 s; see $logs/$name.log" >&2
+  exit 1
+}
+
+start() {
+  ensure_packages
+  start_one cosmos 8081 "$bin/cosmosdb-server" --host 127.0.0.1 --port 8081
+  start_one azurite 10001 "$bin/azurite" --silent --skipApiVersionCheck --loose \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --location "$state/azurite"
+  for p in 10000 10002; do
+    for _ in $(seq 1 40); do port_open "$p" && break; sleep 0.5; done
+  done
+  start_one maildev 1080 "$bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp 1025 --web 1080
+  for _ in $(seq 1 40); do port_open 1025 && break; sleep 0.5; done
+  echo "email inbox: http://127.0.0.1:1080"
+}
+
+stop() {
+  shopt -s nullglob
+  for f in "$pids"/*.pid; do
+    local name pid
+    name="$(basename "$f" .pid)"; pid="$(cat "$f")"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
+      echo "$name: stopped"
+    fi
+    rm -f "$f"
+  done
+}
+
+status() {
+  for entry in cosmos:8081 blob:10000 queue:10001 table:10002 smtp:1025 inbox:1080; do
+    if port_open "${entry#*:}"; then echo "${entry%%:*}: up"; else echo "${entry%%:*}: down"; fi
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
