@@ -35,6 +35,15 @@ public sealed record ProjectDocument
 
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Assigned when the project is approved and moves to initiation.</summary>
+    public Person? ProjectManager { get; init; }
+
+    /// <summary>The approved baseline: budget, milestones and tolerances, recorded on approval.</summary>
+    public ProjectBaseline? Baseline { get; init; }
+
+    /// <summary>When the stage or what it waits for last changed.</summary>
+    public DateTimeOffset? StageChangedAt { get; init; }
+
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
 }

@@ -35,4 +35,39 @@ public sealed class ProjectRepository(Database database)
             return null;
         }
     }
+
+    /// <summary>
+    /// Read-modify-write guarded by the ETag: on 412 it reads again and re-applies <paramref name="change"/>, which
+    /// returns null to leave the document as it is.
+    /// </summary>
+    /// <returns>The stored document, or null when the project does not exist.</returns>
+    public async Task<ProjectDocument?> UpdateAsync(string projectId, Func<ProjectDocument, ProjectDocument?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
+        {
+            var current = await GetAsync(projectId, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var changed = change(current);
+            if (changed is null)
+            {
+                return current;
+            }
+
+            try
+            {
+                var response = await _container.ReplaceItemAsync(
+                    changed with { ETag = null }, projectId, new PartitionKey(projectId), new ItemRequestOptions { IfMatchEtag = current.ETag }, cancellationToken);
+                return response.Resource with { ETag = response.ETag };
+            }
+            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                // Someone else changed it between our read and write: read again and re-apply.
+            }
+        }
+    }
 }

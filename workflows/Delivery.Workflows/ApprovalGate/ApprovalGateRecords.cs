@@ -1,0 +1,49 @@
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Projects;
+
+namespace Delivery.Workflows.ApprovalGate;
+
+/// <summary>
+/// What a gate decides: the project, a gate id unique within it (e.g. <c>bjc-v2</c>), what is being approved,
+/// the route and the timings, and the project stage to show while it waits (null leaves the stage alone).
+/// </summary>
+public sealed record ApprovalGateInput(string ProjectId, string GateId, string Subject, ApprovalRoute Route, ApprovalTiming Timing, ProjectStage? Stage);
+
+/// <summary>How a gate ended, with every decision taken in it (cancelled parallel steps included).</summary>
+public sealed record ApprovalGateResult(ApprovalOutcome Outcome, IReadOnlyList<StepDecision> Decisions)
+{
+    /// <summary>The decision that settled the gate: the first that was not an approval, else the last approval.</summary>
+    public StepDecision? Deciding =>
+        Decisions.FirstOrDefault(d => d.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.Cancelled))
+        ?? Decisions.LastOrDefault(d => d.Outcome == ApprovalOutcome.Approved);
+}
+
+/// <summary>One step's orchestration input.</summary>
+public sealed record ApprovalStepInput(string ProjectId, string GateId, string Subject, ApprovalStepPlan Step, ApprovalTiming Timing, bool IsFinal)
+{
+    public string StepId => ApprovalStepDocument.IdFor(ProjectId, GateId, Step.Key);
+}
+
+/// <summary>The custom status of a gate: which round it is in and whom it waits for.</summary>
+public sealed record ApprovalGateStatus(int Round, int Rounds, IReadOnlyList<string> WaitingFor);
+
+/// <summary>Which chase is due on a step.</summary>
+public enum ChaseKind
+{
+    Reminder,
+    Escalation,
+}
+
+/// <summary>Input of <see cref="ChaseApprovalStepActivity"/>.</summary>
+public sealed record ChaseApprovalStep(string StepId, ChaseKind Kind, int WorkingDays);
+
+/// <summary>Input of <see cref="OpenApprovalStepActivity"/>: the step and the orchestration that waits for it.</summary>
+public sealed record OpenApprovalStep(string InstanceId, ApprovalStepInput Step);
+
+/// <summary>The ids of the gate's instances, derived so that they never collide and can be found again.</summary>
+public static class ApprovalGateIds
+{
+    public static string Gate(string parentInstanceId, string gateId) => $"{parentInstanceId}:{gateId}";
+
+    public static string Step(string gateInstanceId, string stepKey) => $"{gateInstanceId}:{stepKey}";
+}

@@ -1,0 +1,16 @@
+namespace Delivery.Workflows.Approvals;
+
+/// <summary>The ordered rounds of approval for one gate; the steps of a round run in parallel.</summary>
+public sealed record ApprovalRoute(string Band, IReadOnlyList<ApprovalRound> Rounds)
+{
+    public IEnumerable<ApprovalStepPlan> Steps => Rounds.SelectMany(r => r.Steps);
+}
+
+/// <summary>Steps decided at the same time; all must approve before the next round starts.</summary>
+public sealed record ApprovalRound(IReadOnlyList<ApprovalStepPlan> Steps);
+
+/// <summary>One approval step: who decides (a role resolved to a person, or a named person) and whom they escalate to.</summary>
+public sealed record ApprovalStepPlan(string Key, string Label, ApprovalPerson Approver, ApprovalPerson? EscalationContact);
+
+/// <summary>A person as the workflow records them: sign-in id, name and email.</summary>
+public sealed record ApprovalPerson(string Id, string Name, string Email);

@@ -1,0 +1,20 @@
+namespace Delivery.Workflows.Approvals;
+
+/// <summary>
+/// The decision on one step: who decided (the approver, their delegate or escalation contact), on whose behalf,
+/// with what comment, and what the final approver adjusted for initiation.
+/// </summary>
+public sealed record StepDecision(
+    string StepId,
+    ApprovalOutcome Outcome,
+    string DecidedBy,
+    string? OnBehalfOf,
+    string? Comment,
+    DateTimeOffset DecidedAt,
+    InitiationAdjustments? Adjustments = null);
+
+/// <summary>What the final approver may change when approving: the project manager and the tolerances.</summary>
+public sealed record InitiationAdjustments(string? ProjectManagerId, Tolerances? Tolerances);
+
+/// <summary>PRINCE2 tolerances: the permitted deviation from plan before it is an exception.</summary>
+public sealed record Tolerances(int TimeWorkingDays, decimal CostPercent, string Scope, string Quality, int RiskScore, decimal BenefitsPercent);

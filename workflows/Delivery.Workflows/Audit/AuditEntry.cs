@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+
+namespace Delivery.Workflows.Audit;
+
+/// <summary>
+/// One line of a project's audit trail: who did what, when, with what comment. Written once (create only) in the
+/// project's partition and never edited; the id is derived from what happened, so a retried writer adds nothing.
+/// </summary>
+public sealed record AuditEntry
+{
+    public const string DocumentType = "audit";
+
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    public required string ProjectId { get; init; }
+
+    public string Type { get; init; } = DocumentType;
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The user id of whoever acted, or "system" for the workflow itself.</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>Whose step it was when someone acted for them (a delegate or escalation contact).</summary>
+    public string? OnBehalfOf { get; init; }
+
+    public required AuditAction Action { get; init; }
+
+    /// <summary>What happened, in a sentence.</summary>
+    public required string Summary { get; init; }
+
+    public string? Comment { get; init; }
+
+    /// <summary>What it is about: a step id, a business case version, a stage.</summary>
+    public string? Subject { get; init; }
+
+    public const string System = "system";
+}
+
+/// <summary>What an audit entry records.</summary>
+public enum AuditAction
+{
+    Submitted,
+    BusinessCaseSubmitted,
+    ApprovalRequested,
+    Decided,
+    Delegated,
+    Reminded,
+    Escalated,
+    Withdrawn,
+    StageChanged,
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Workflows.Audit;
+
+/// <summary>Appends to and reads a project's audit trail. There is no update or delete: entries are never edited.</summary>
+public sealed class AuditLog(Database database)
+{
+    private readonly Container _container = database.GetContainer(DataContainers.Projects);
+
+    /// <summary>Appends the entry once: its id is derived from <paramref name="key"/>, so a retry finds it there (409) and stops.</summary>
+    /// <returns>True when this call added it.</returns>
+    public async Task<bool> AppendAsync(string key, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            await _container.CreateItemAsync(entry with { Id = IdFor(key) }, new PartitionKey(entry.ProjectId), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(string projectId, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.projectId = @projectId AND c.type = @type")
+            .WithParameter("@projectId", projectId)
+            .WithParameter("@type", AuditEntry.DocumentType);
+        var entries = new List<AuditEntry>();
+        using var iterator = _container.GetItemQueryIterator<AuditEntry>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(projectId) });
+        while (iterator.HasMoreResults)
+        {
+            entries.AddRange(await iterator.ReadNextAsync(cancellationToken));
+        }
+
+        return entries.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public static string IdFor(string key) =>
+        "audit-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..40];
+}

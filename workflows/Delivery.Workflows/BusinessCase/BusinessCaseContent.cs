@@ -1,0 +1,40 @@
+using Delivery.Workflows.Projects;
+
+namespace Delivery.Workflows.BusinessCase;
+
+/// <summary>A business case in the HM Treasury Five Case Model. Drafts may be partial; a submitted case is complete.</summary>
+public sealed record BusinessCaseContent
+{
+    public StrategicCase? Strategic { get; init; }
+
+    public EconomicCase? Economic { get; init; }
+
+    public CommercialCase? Commercial { get; init; }
+
+    public FinancialCase? Financial { get; init; }
+
+    public ManagementCase? Management { get; init; }
+
+    public decimal TotalCost => Financial?.Years?.Sum(y => y.Capital + y.Revenue) ?? 0m;
+}
+
+/// <summary>The case for change and how it fits the council's strategy.</summary>
+public sealed record StrategicCase(string? CaseForChange, string? StrategicFit);
+
+/// <summary>The options considered and the preferred one (value for money).</summary>
+public sealed record EconomicCase(IReadOnlyList<CaseOption>? Options, string? PreferredOption);
+
+/// <summary>One option with its whole-life cost.</summary>
+public sealed record CaseOption(string Name, string Description, decimal Cost);
+
+/// <summary>How it will be bought: procurement route and suppliers.</summary>
+public sealed record CommercialCase(string? ProcurementRoute, string? Suppliers);
+
+/// <summary>Affordability: capital and revenue cost by financial year.</summary>
+public sealed record FinancialCase(IReadOnlyList<YearCost>? Years);
+
+/// <summary>Cost in one financial year, e.g. "2026/27".</summary>
+public sealed record YearCost(string Year, decimal Capital, decimal Revenue);
+
+/// <summary>Deliverability: plan, milestones, risks and benefits.</summary>
+public sealed record ManagementCase(string? Plan, IReadOnlyList<Milestone>? Milestones, IReadOnlyList<InitialRisk>? Risks, IReadOnlyList<ExpectedBenefit>? Benefits);

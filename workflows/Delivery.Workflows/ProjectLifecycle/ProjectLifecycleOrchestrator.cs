@@ -1,0 +1,95 @@
+using Delivery.Durable;
+using Delivery.Workflows.ApprovalGate;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Projects;
+
+namespace Delivery.Workflows.ProjectLifecycle;
+
+/// <summary>
+/// One instance per project (id from <see cref="LifecycleEvents.InstanceIdFor"/>), from request to approved project:
+/// wait for each business case the cost calls for, put it through an <see cref="ApprovalGateOrchestrator"/>, loop on
+/// "changes requested", and on approval move the project to Initiation. The custom status and the project
+/// document always say the stage and what it waits for.
+/// </summary>
+public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInput, LifecycleOutcome>
+{
+    public override async Task<LifecycleOutcome> RunAsync(TaskOrchestrationContext context, LifecycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var stages = new StageSetter(context, input.ProjectId);
+        var plan = await context.CallActivityAsync<LifecyclePlan>(nameof(PlanLifecycleActivity), input.ProjectId, WorkflowRetry.Activity);
+        var withdrawn = context.WaitForExternalEvent<Withdrawal>(LifecycleEvents.Withdrawn);
+        (StepDecision Decision, BusinessCaseSubmission Submission)? approved = null;
+        foreach (var kind in plan.Kinds)
+        {
+            await stages.SetAsync(ProjectStage.BusinessCase, $"The {kind.Title()} from the requester");
+            while (true)
+            {
+                var submitted = context.WaitForExternalEvent<BusinessCaseSubmission>(LifecycleEvents.BusinessCaseSubmitted);
+                if (await Task.WhenAny(submitted, withdrawn) == withdrawn)
+                {
+                    return await stages.EndAsync(ProjectStage.Withdrawn, "Nothing: the requester withdrew it");
+                }
+
+                var submission = await submitted;
+                var approval = await context.CallActivityAsync<ApprovalPlan>(
+                    nameof(PlanApprovalActivity), new PlanApproval(input.ProjectId, submission.TotalCost), WorkflowRetry.Activity);
+                var subject = $"{kind.Title()}, version {submission.Version}";
+                var gateId = $"{kind.Code()}-v{submission.Version}";
+                context.SetCustomStatus(new LifecycleStatus(ProjectStage.Approval, $"Approval of the {subject}"));
+                var result = await context.CallSubOrchestratorAsync<ApprovalGateResult>(
+                    nameof(ApprovalGateOrchestrator),
+                    new ApprovalGateInput(input.ProjectId, gateId, subject, approval.Route, approval.Timing, ProjectStage.Approval),
+                    new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, gateId)));
+                await context.CallActivityAsync(nameof(RecordGateOutcomeActivity), new GateOutcome(input.ProjectId, kind, subject, result), WorkflowRetry.Activity);
+                if (result.Outcome == ApprovalOutcome.Withdrawn || withdrawn.IsCompleted)
+                {
+                    return await stages.EndAsync(ProjectStage.Withdrawn, "Nothing: the requester withdrew it");
+                }
+
+                if (result.Outcome == ApprovalOutcome.Rejected)
+                {
+                    return await stages.EndAsync(ProjectStage.Rejected, "Nothing: the project was not approved");
+                }
+
+                if (result.Outcome == ApprovalOutcome.Approved)
+                {
+                    approved = (result.Deciding!, submission);
+                    break;
+                }
+
+                await stages.SetAsync(ProjectStage.BusinessCase, $"Changes to the {kind.Title()} from the requester");
+            }
+        }
+
+        var (decision, final) = approved!.Value;
+        var waitingFor = await context.CallActivityAsync<string>(
+            nameof(StartInitiationActivity),
+            new InitiationStart(input.ProjectId, decision, final.TotalCost, final.Milestones, stages.NextAuditKey()),
+            WorkflowRetry.Activity);
+        context.SetCustomStatus(new LifecycleStatus(ProjectStage.Initiation, waitingFor));
+        return new LifecycleOutcome(ProjectStage.Initiation);
+    }
+
+    /// <summary>Sets stage and wait on both the project document and the custom status, with once-only audit keys.</summary>
+    private sealed class StageSetter(TaskOrchestrationContext context, string projectId)
+    {
+        private int _changes;
+
+        public string NextAuditKey() => $"{context.InstanceId}:stage:{++_changes}";
+
+        public async Task SetAsync(ProjectStage stage, string waitingFor)
+        {
+            context.SetCustomStatus(new LifecycleStatus(stage, waitingFor));
+            await context.CallActivityAsync(nameof(SetProjectStageActivity), new StageChange(projectId, stage, waitingFor, NextAuditKey()), WorkflowRetry.Activity);
+        }
+
+        public async Task<LifecycleOutcome> EndAsync(ProjectStage stage, string waitingFor)
+        {
+            await SetAsync(stage, waitingFor);
+            return new LifecycleOutcome(stage);
+        }
+    }
+}

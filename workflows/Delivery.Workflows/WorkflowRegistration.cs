@@ -1,0 +1,50 @@
+using Delivery.Durable;
+using Delivery.Workflows.ApprovalGate;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Audit;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Notifications;
+using Delivery.Workflows.ProjectLifecycle;
+using Delivery.Workflows.Projects;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Delivery.Workflows;
+
+/// <summary>Registers the workflows' orchestrators and activities, and the services they and the HTTP API share.</summary>
+public static class WorkflowRegistration
+{
+    public static DurableTaskRegistry AddDeliveryWorkflows(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<ProjectLifecycleOrchestrator>()
+            .AddOrchestrator<ApprovalGateOrchestrator>()
+            .AddOrchestrator<ApprovalStepOrchestrator>()
+            .AddActivity<PlanLifecycleActivity>()
+            .AddActivity<SetProjectStageActivity>()
+            .AddActivity<PlanApprovalActivity>()
+            .AddActivity<RecordGateOutcomeActivity>()
+            .AddActivity<StartInitiationActivity>()
+            .AddActivity<OpenApprovalStepActivity>()
+            .AddActivity<ChaseApprovalStepActivity>()
+            .AddActivity<NotifyDelegateActivity>()
+            .AddActivity<CloseApprovalStepActivity>()
+            .AddActivity<NotifyStepDecisionActivity>();
+    }
+
+    /// <summary>Repositories and services; the caller registers the Cosmos <c>Database</c>, the email sender and the policies.</summary>
+    public static IServiceCollection AddDeliveryWorkflowServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ProjectRepository>();
+        services.TryAddSingleton<ApprovalStepRepository>();
+        services.TryAddSingleton<BusinessCaseRepository>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<EmailOutbox>();
+        services.TryAddSingleton<StepLinkSender>();
+        services.TryAddSingleton<ApprovalDecisionService>();
+        services.TryAddSingleton<LifecycleCommands>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
