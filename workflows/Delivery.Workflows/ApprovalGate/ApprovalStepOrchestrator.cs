@@ -55,7 +55,8 @@ public sealed class ApprovalStepOrchestrator : TaskOrchestrator<ApprovalStepInpu
                     continue;
                 }
 
-                await cancelTimer.CancelAsync();
+                // Synchronous on purpose: CancelAsync would resume this orchestrator off its replay thread.
+                cancelTimer.Cancel();
                 return await FinishAsync(context, input, received);
             }
         }
