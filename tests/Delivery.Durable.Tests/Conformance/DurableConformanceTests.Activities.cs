@@ -114,18 +114,18 @@ public abstract partial class DurableConformanceTests
         await using var host = await StartAsync(r => r
             .AddActivityFunc<int>("Flaky", _ => Interlocked.Increment(ref attempts) < 3 ? throw new TimeoutException("busy") : attempts)
             .AddOrchestratorFunc<int>("Retrying", ctx => ctx.CallActivityAsync<int>(
-                "Flaky", options: TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), backoffCoefficient: 2)))));
+                "Flaky", options: TaskOptions.FromRetryPolicy(new RetryPolicy(5, ShortDelay, backoffCoefficient: 2)))));
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Retrying");
 
         await WaitForHistoryAsync(host, id, "TimerCreated", 1);
-        await AdvanceAsync(TimeSpan.FromMinutes(1));
+        await AdvanceAsync(ShortDelay);
         await WaitForHistoryAsync(host, id, "TimerCreated", 2);
-        await AdvanceAsync(TimeSpan.FromMinutes(2));
+        await AdvanceAsync(ShortDelay * 2);
         var result = await CompletionAsync(host, id);
 
         Assert.Equal(3, result.ReadOutputAs<int>());
         var timers = (await host.Client.GetOrchestrationHistoryAsync(id)).Where(e => e.EventType == "TimerCreated").ToList();
-        Assert.Equal(TimeSpan.FromMinutes(2), (timers[1].FireAt - timers[1].Timestamp)!.Value);
+        Assert.Equal(ShortDelay * 2, (timers[1].FireAt - timers[1].Timestamp)!.Value);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public abstract partial class DurableConformanceTests
 
     protected TimeSpan LongDelay => UsesFakeClock ? TimeSpan.FromHours(72) : TimeSpan.FromSeconds(2);
 
+    /// <summary>A retry interval: minutes on the fake clock, a second on a real one.</summary>
+    protected TimeSpan ShortDelay => UsesFakeClock ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(1);
+
     protected static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     protected Task<DurableTaskTestHost> StartAsync(
