@@ -55,14 +55,18 @@ public abstract class TaskOrchestrationContext
         using var eventCts = new CancellationTokenSource();
         var eventTask = WaitForExternalEvent<T>(eventName, eventCts.Token);
         var winner = await Task.WhenAny(timeoutTask, eventTask);
+
+        // Cancel synchronously: the callbacks must run now, on the orchestrator's thread, to stay deterministic.
+#pragma warning disable CA1849
         if (winner == eventTask)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel();
         }
         else
         {
-            await eventCts.CancelAsync();
+            eventCts.Cancel();
         }
+#pragma warning restore CA1849
 
         return await eventTask;
     }
@@ -74,7 +78,7 @@ public abstract class TaskOrchestrationContext
     public abstract void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true);
 
     /// <summary>Restarts the orchestration with fresh history, optionally on another version.</summary>
-    public abstract void ContinueAsNew(ContinueAsNewOptions options);
+    public abstract void ContinueAsNew(ContinueAsNewOptions options, object? newInput = null, bool preserveUnprocessedEvents = true);
 
     /// <summary>A GUID that is the same on every replay.</summary>
     public abstract Guid NewGuid();

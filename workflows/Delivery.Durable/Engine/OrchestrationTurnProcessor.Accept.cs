@@ -21,11 +21,22 @@ internal sealed partial class OrchestrationTurnProcessor
 
         if (m.Kind == TaskMessageKind.ExecutionStarted)
         {
-            Start(turn, m);
+            Start(turn, source, m);
             return;
         }
 
         if (InstanceStatus.IsTerminal(record.RuntimeStatus) || (m.ExecutionId is not null && m.ExecutionId != record.ExecutionId))
+        {
+            return;
+        }
+
+        if (m.Kind is TaskMessageKind.Suspend or TaskMessageKind.Resume
+            && turn.AllEvents.Any(e => e.MessageId == m.MessageId && e.Type is HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed))
+        {
+            return;
+        }
+
+        if (m.Kind == TaskMessageKind.Suspend && record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
         {
             return;
         }
@@ -42,14 +53,14 @@ internal sealed partial class OrchestrationTurnProcessor
         {
             case TaskMessageKind.Suspend:
                 record.RuntimeStatus = OrchestrationRuntimeStatus.Suspended;
-                turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionSuspended, Timestamp = turn.Now, Input = m.Input });
+                turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionSuspended, Timestamp = turn.Now, Input = m.Input, MessageId = m.MessageId });
                 turn.Changed = true;
                 return;
             case TaskMessageKind.Resume:
                 if (record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
                 {
                     record.RuntimeStatus = OrchestrationRuntimeStatus.Running;
-                    turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionResumed, Timestamp = turn.Now, Input = m.Input });
+                    turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionResumed, Timestamp = turn.Now, Input = m.Input, MessageId = m.MessageId });
                     turn.Changed = true;
                     turn.NeedsReplay = true;
                     DrainPending(turn);
@@ -121,10 +132,22 @@ internal sealed partial class OrchestrationTurnProcessor
         turn.NeedsReplay = true;
     }
 
-    private void Start(Turn turn, TaskMessage m)
+    private void Start(Turn turn, Inbound? source, TaskMessage m)
     {
         var record = turn.Record;
-        if (InstanceStatus.IsTerminal(record.RuntimeStatus) && m.ExecutionId != record.ExecutionId)
+        var newer = m.Issued is { } issued && issued >= record.LastUpdatedAt;
+        if (m.ExecutionId != record.ExecutionId && newer && !InstanceStatus.IsTerminal(record.RuntimeStatus) && source is not null)
+        {
+            // A restart (e.g. a retried sub-orchestration) that overtook the commit of the execution it replaces.
+            if (source.Queued.DequeueCount + m.Attempts < options.UnmatchedCompletionRetries)
+            {
+                turn.Retries[source.Queued] = (m, options.UnmatchedCompletionRetryDelay);
+            }
+
+            return;
+        }
+
+        if (InstanceStatus.IsTerminal(record.RuntimeStatus) && m.ExecutionId != record.ExecutionId && newer)
         {
             // A new execution of a finished instance id (client reuse, or a retried sub-orchestration).
             record.ExecutionId = m.ExecutionId ?? Guid.NewGuid().ToString("N");
