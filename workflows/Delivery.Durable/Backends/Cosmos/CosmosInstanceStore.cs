@@ -44,7 +44,7 @@ public sealed class CosmosInstanceStore : IInstanceStore
     {
         using var response = await _container.ReadItemStreamAsync(
             CosmosIds.DocumentId(instanceId), new PartitionKey(instanceId), cancellationToken: cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (CosmosResponses.IsNotFound(response))
         {
             return null;
         }

@@ -52,7 +52,7 @@ public sealed class CosmosPoisonStore : IPoisonStore
     {
         var results = new List<PoisonMessage>();
         using var iterator = _container.GetItemQueryStreamIterator(
-            new QueryDefinition("SELECT * FROM c"),
+            new QueryDefinition("SELECT * FROM c WHERE c.bucket = @bucket").WithParameter("@bucket", Partition),
             requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(Partition), MaxItemCount = 500 });
         while (iterator.HasMoreResults)
         {

@@ -35,7 +35,7 @@ public sealed class CosmosTaskHubOptions
     public int MaxDocumentBytes { get; set; } = 1_500_000;
 
     /// <summary>Queue message bodies larger than this (UTF-8 bytes, before base64) go to Blob Storage behind a pointer message.</summary>
-    public int MaxMessageBytes { get; set; } = 48 * 1024;
+    public int MaxMessageBytes { get; set; } = 47 * 1024;
 
     /// <summary>
     /// Longest visibility delay given to one queue message (Storage queues allow 7 days). A longer delay is taken

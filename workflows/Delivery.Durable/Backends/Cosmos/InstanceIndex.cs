@@ -45,7 +45,7 @@ internal sealed class InstanceIndex(Container container, int bucketCount)
     {
         using var response = await container.ReadItemStreamAsync(
             CosmosIds.DocumentId(instanceId), new PartitionKey(BucketOf(instanceId)), cancellationToken: cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (CosmosResponses.IsNotFound(response))
         {
             return null;
         }
@@ -76,7 +76,8 @@ internal sealed class InstanceIndex(Container container, int bucketCount)
     {
         var bucketKey = bucket.ToString(CultureInfo.InvariantCulture);
         using var iterator = container.GetItemQueryStreamIterator(
-            new QueryDefinition("SELECT * FROM c"),
+            // The local server wants the partition key in the query text, not only in the request options.
+            new QueryDefinition("SELECT * FROM c WHERE c.bucket = @bucket").WithParameter("@bucket", bucketKey),
             continuation,
             new QueryRequestOptions { PartitionKey = new PartitionKey(bucketKey), MaxItemCount = maxItems });
         if (!iterator.HasMoreResults)

@@ -8,7 +8,8 @@ namespace Delivery.Durable.Backends.Cosmos;
 
 /// <summary>
 /// The work queue on an Azure Storage queue (<c>durable-work</c>). Message text is the engine's JSON body, sent
-/// base64-encoded (the Functions queue trigger's default <c>messageEncoding</c>), with no expiry.
+/// base64-encoded (the Functions queue trigger's default <c>messageEncoding</c>), with no expiry. The queue
+/// encodes itself: give it a <see cref="QueueClient"/> with the default <c>MessageEncoding.None</c>.
 /// </summary>
 /// <remarks>
 /// Two envelopes, recognised by a leading '@' (engine bodies are JSON and never start with one):
@@ -59,7 +60,7 @@ public sealed class StorageWorkQueue : IWorkQueue
             text = BlobPrefix + name;
         }
 
-        await _queue.SendMessageAsync(text, visibleAfter < TimeSpan.Zero ? TimeSpan.Zero : visibleAfter, NeverExpires, cancellationToken);
+        await _queue.SendMessageAsync(Encode(text), visibleAfter < TimeSpan.Zero ? TimeSpan.Zero : visibleAfter, NeverExpires, cancellationToken);
     }
 
     public async Task<IReadOnlyList<QueuedMessage>> DequeueAsync(int maxMessages, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -73,7 +74,7 @@ public sealed class StorageWorkQueue : IWorkQueue
 
         var results = await Task.WhenAll(messages.Select(async m =>
         {
-            var (blob, text) = await ResolveBlobAsync(m.MessageText, cancellationToken);
+            var (blob, text) = await ResolveBlobAsync(Decode(m.MessageText), cancellationToken);
             var receipt = new QueueReceipt(m.MessageId, m.PopReceipt, blob);
             var body = Unwrap(text);
             if (TryParseDue(text, out var due, out var rest))
@@ -115,7 +116,10 @@ public sealed class StorageWorkQueue : IWorkQueue
         }
     }
 
-    /// <summary>Decodes a message text as delivered by the queue (blob pointer and envelopes resolved) into the engine's body.</summary>
+    /// <summary>
+    /// Decodes a message text as the Functions queue trigger delivers it (already base64-decoded by the host; blob
+    /// pointer and envelopes resolved here) into the engine's body.
+    /// </summary>
     public async Task<string> ReadBodyAsync(string messageText, CancellationToken cancellationToken = default)
     {
         var (_, text) = await ResolveBlobAsync(messageText, cancellationToken);
@@ -166,6 +170,10 @@ public sealed class StorageWorkQueue : IWorkQueue
         rest = Unwrap(text[(colon + 1)..]);
         return true;
     }
+
+    private static string Encode(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+
+    private static string Decode(string messageText) => Encoding.UTF8.GetString(Convert.FromBase64String(messageText));
 
     private static string Unwrap(string text) =>
         text.StartsWith(RawPrefix, StringComparison.Ordinal) ? text[RawPrefix.Length..] : text;
