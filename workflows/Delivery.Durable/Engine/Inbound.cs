@@ -1,0 +1,43 @@
+using Delivery.Durable.Backends;
+
+namespace Delivery.Durable.Engine;
+
+/// <summary>A dequeued message and its parsed body.</summary>
+internal sealed record Inbound(QueuedMessage Queued, TaskMessage Message);
+
+/// <summary>
+/// How a handled message is let go: by the engine on its own queue (delete / abandon), or by a host that owns the
+/// queue (the Functions trigger deletes on success, so "later" means enqueueing a delayed copy).
+/// </summary>
+internal interface IMessageSettler
+{
+    /// <summary>True when failures must surface to the host (it retries and counts dequeues).</summary>
+    bool RethrowFailures { get; }
+
+    Task CompleteAsync(QueuedMessage message, CancellationToken cancellationToken);
+
+    Task RetryLaterAsync(QueuedMessage message, TaskMessage? parsed, TimeSpan delay, CancellationToken cancellationToken);
+}
+
+internal sealed class QueueSettler(IWorkQueue queue) : IMessageSettler
+{
+    public bool RethrowFailures => false;
+
+    public Task CompleteAsync(QueuedMessage message, CancellationToken cancellationToken) => queue.DeleteAsync(message, cancellationToken);
+
+    public Task RetryLaterAsync(QueuedMessage message, TaskMessage? parsed, TimeSpan delay, CancellationToken cancellationToken)
+        => queue.AbandonAsync(message, delay, cancellationToken);
+}
+
+internal sealed class HostSettler(IWorkQueue queue) : IMessageSettler
+{
+    public bool RethrowFailures => true;
+
+    public Task CompleteAsync(QueuedMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RetryLaterAsync(QueuedMessage message, TaskMessage? parsed, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var body = parsed is null ? message.Body : (parsed with { Attempts = parsed.Attempts + message.DequeueCount }).ToJson();
+        return queue.EnqueueAsync(body, delay, cancellationToken);
+    }
+}

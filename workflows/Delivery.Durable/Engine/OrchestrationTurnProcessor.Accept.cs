@@ -1,0 +1,303 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Delivery.Durable.Engine;
+
+/// <summary>Deciding what each inbound message does to the instance, and replaying.</summary>
+internal sealed partial class OrchestrationTurnProcessor
+{
+    private void Accept(Turn turn, Inbound? source, TaskMessage m)
+    {
+        var record = turn.Record;
+        if (m.Kind == TaskMessageKind.Terminate)
+        {
+            if (!InstanceStatus.IsTerminal(record.RuntimeStatus))
+            {
+                Terminate(turn, m);
+            }
+
+            return;
+        }
+
+        if (m.Kind == TaskMessageKind.ExecutionStarted)
+        {
+            Start(turn, m);
+            return;
+        }
+
+        if (InstanceStatus.IsTerminal(record.RuntimeStatus) || (m.ExecutionId is not null && m.ExecutionId != record.ExecutionId))
+        {
+            return;
+        }
+
+        if (!turn.Started || (record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended && m.Kind != TaskMessageKind.Resume))
+        {
+            // Not started yet, or suspended: keep the message with the instance until it can be handled.
+            record.PendingEvents.Add(m.ToJson());
+            turn.Changed = true;
+            return;
+        }
+
+        switch (m.Kind)
+        {
+            case TaskMessageKind.Suspend:
+                record.RuntimeStatus = OrchestrationRuntimeStatus.Suspended;
+                turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionSuspended, Timestamp = turn.Now, Input = m.Input });
+                turn.Changed = true;
+                return;
+            case TaskMessageKind.Resume:
+                if (record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
+                {
+                    record.RuntimeStatus = OrchestrationRuntimeStatus.Running;
+                    turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionResumed, Timestamp = turn.Now, Input = m.Input });
+                    turn.Changed = true;
+                    turn.NeedsReplay = true;
+                    DrainPending(turn);
+                }
+
+                return;
+            case TaskMessageKind.EventRaised:
+                if (!turn.AllEvents.Any(e => e.Type == HistoryEventType.EventRaised && e.MessageId == m.MessageId))
+                {
+                    turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.EventRaised, Timestamp = turn.Now, Name = m.Name, Input = m.Input, MessageId = m.MessageId });
+                    turn.Changed = true;
+                    turn.NeedsReplay = true;
+                }
+
+                return;
+            default:
+                AcceptCompletion(turn, source, m);
+                return;
+        }
+    }
+
+    private void AcceptCompletion(Turn turn, Inbound? source, TaskMessage m)
+    {
+        if (m.TaskId is not { } taskId || turn.AllEvents.Any(e => e.IsCompletion && e.EventId == taskId))
+        {
+            return;
+        }
+
+        var scheduled = turn.History.Find(e => e.IsScheduling && e.EventId == taskId);
+        if (scheduled is null)
+        {
+            // The turn that scheduled this task may not have committed yet: try again shortly, but not for ever.
+            var tries = (source?.Queued.DequeueCount ?? 0) + m.Attempts;
+            if (source is not null && tries < options.UnmatchedCompletionRetries)
+            {
+                turn.Retries[source.Queued] = (m, options.UnmatchedCompletionRetryDelay);
+            }
+            else
+            {
+                LogStale(_logger, m.Kind, taskId, "no task with that id was ever scheduled");
+            }
+
+            return;
+        }
+
+        var (expected, type) = m.Kind switch
+        {
+            TaskMessageKind.TaskCompleted => (HistoryEventType.TaskScheduled, HistoryEventType.TaskCompleted),
+            TaskMessageKind.TaskFailed => (HistoryEventType.TaskScheduled, HistoryEventType.TaskFailed),
+            TaskMessageKind.TimerFired => (HistoryEventType.TimerCreated, HistoryEventType.TimerFired),
+            TaskMessageKind.SubOrchestrationCompleted => (HistoryEventType.SubOrchestrationInstanceCreated, HistoryEventType.SubOrchestrationInstanceCompleted),
+            _ => (HistoryEventType.SubOrchestrationInstanceCreated, HistoryEventType.SubOrchestrationInstanceFailed),
+        };
+
+        // Sub-orchestrations are matched by child instance id, not turn id: a re-run parent turn restarts the same
+        // child (deterministic instance and execution ids), whose completion echoes the first turn's id.
+        var matches = scheduled.Type == expected && (expected == HistoryEventType.SubOrchestrationInstanceCreated
+            ? string.Equals(scheduled.InstanceId, m.SourceInstanceId, StringComparison.Ordinal)
+            : string.Equals(scheduled.TurnId, m.TurnId, StringComparison.Ordinal)
+                && (m.Name is null || string.Equals(scheduled.Name, m.Name, StringComparison.OrdinalIgnoreCase)));
+        if (!matches)
+        {
+            LogStale(_logger, m.Kind, taskId, "it answers a scheduling turn that lost its commit");
+            return;
+        }
+
+        turn.NewEvents.Add(new HistoryEvent { Type = type, EventId = taskId, Timestamp = turn.Now, Result = m.Result, Failure = m.Failure });
+        turn.Changed = true;
+        turn.NeedsReplay = true;
+    }
+
+    private void Start(Turn turn, TaskMessage m)
+    {
+        var record = turn.Record;
+        if (InstanceStatus.IsTerminal(record.RuntimeStatus) && m.ExecutionId != record.ExecutionId)
+        {
+            // A new execution of a finished instance id (client reuse, or a retried sub-orchestration).
+            record.ExecutionId = m.ExecutionId ?? Guid.NewGuid().ToString("N");
+            record.RuntimeStatus = OrchestrationRuntimeStatus.Pending;
+            record.CreatedAt = turn.Now;
+            record.SerializedOutput = null;
+            record.SerializedCustomStatus = null;
+            record.SerializedFailureDetails = null;
+            record.PendingEvents.Clear();
+            record.ParentInstanceId = m.ParentInstanceId;
+            record.ParentExecutionId = m.ParentExecutionId;
+            record.ParentTaskId = m.ParentTaskId;
+            turn.History = [];
+            turn.NewEvents.Clear();
+        }
+
+        if (m.ExecutionId != record.ExecutionId || turn.Started || InstanceStatus.IsTerminal(record.RuntimeStatus))
+        {
+            return;
+        }
+
+        record.Name = m.Name ?? record.Name;
+        record.Version = m.Version ?? record.Version ?? registry.DefaultVersion(record.Name);
+        record.SerializedInput = m.Input;
+        if (record.RuntimeStatus != OrchestrationRuntimeStatus.Suspended)
+        {
+            record.RuntimeStatus = OrchestrationRuntimeStatus.Running;
+        }
+
+        turn.NewEvents.Add(new HistoryEvent
+        {
+            Type = HistoryEventType.ExecutionStarted,
+            Timestamp = turn.Now,
+            Name = record.Name,
+            Version = record.Version,
+            Input = m.Input,
+            ParentName = m.ParentName,
+            ParentInstanceId = m.ParentInstanceId,
+            ParentExecutionId = m.ParentExecutionId,
+            ParentTaskId = m.ParentTaskId,
+            ParentTurnId = m.ParentTurnId,
+        });
+        turn.Changed = true;
+        turn.NeedsReplay = true;
+        DrainPending(turn);
+    }
+
+    private static void DrainPending(Turn turn)
+    {
+        foreach (var json in turn.Record.PendingEvents)
+        {
+            turn.Candidates.Enqueue((null, TaskMessage.Parse(json)));
+        }
+
+        turn.Record.PendingEvents.Clear();
+    }
+
+    private void Terminate(Turn turn, TaskMessage m)
+    {
+        var record = turn.Record;
+        record.RuntimeStatus = OrchestrationRuntimeStatus.Terminated;
+        record.SerializedOutput = m.Input;
+        record.PendingEvents.Clear();
+        turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionTerminated, Timestamp = turn.Now, Input = m.Input });
+        turn.Changed = true;
+        var failure = new TaskFailureDetails("Terminated", $"The orchestration '{record.Name}' was terminated.", null, null);
+        NotifyParent(turn, OrchestrationRuntimeStatus.Failed, null, failure);
+        LogFinished(_logger, record.Name, record.RuntimeStatus);
+    }
+
+    private void Replay(Turn turn)
+    {
+        var record = turn.Record;
+        var start = turn.StartEvent!;
+        var parent = start.ParentInstanceId is null ? null : new ParentOrchestrationInstance(start.ParentName ?? string.Empty, start.ParentInstanceId);
+        var info = new ExecutionInfo(record.InstanceId, record.ExecutionId, record.Name, record.Version, start.Input, parent, start.Timestamp);
+        using var scope = services.CreateScope();
+        var orchestrator = registry.CreateOrchestrator(scope.ServiceProvider, record.Name, record.Version);
+        var context = new ReplayContext(info, converter, loggerFactory, Guid.NewGuid().ToString("N"));
+        var news = new List<HistoryEvent> { new() { Type = HistoryEventType.OrchestratorStarted, Timestamp = turn.Now } };
+        news.AddRange(turn.NewEvents);
+        var result = context.Execute(orchestrator, turn.History, news);
+
+        turn.History.AddRange(news);
+        turn.NewEvents.Clear();
+        turn.History.AddRange(result.NewEvents);
+        turn.Outbound.AddRange(result.Outbound);
+        if (result.CustomStatusSet)
+        {
+            record.SerializedCustomStatus = result.CustomStatus;
+        }
+
+        switch (result.Outcome)
+        {
+            case ReplayOutcome.Completed:
+                record.RuntimeStatus = OrchestrationRuntimeStatus.Completed;
+                record.SerializedOutput = result.Output;
+                turn.History.Add(new HistoryEvent { Type = HistoryEventType.ExecutionCompleted, Timestamp = turn.Now, Status = OrchestrationRuntimeStatus.Completed, Result = result.Output });
+                NotifyParent(turn, OrchestrationRuntimeStatus.Completed, result.Output, null);
+                LogFinished(_logger, record.Name, record.RuntimeStatus);
+                break;
+            case ReplayOutcome.Failed:
+                record.RuntimeStatus = OrchestrationRuntimeStatus.Failed;
+                record.SerializedFailureDetails = JsonSerializer.Serialize(result.Failure, EngineJson.Options);
+                turn.History.Add(new HistoryEvent { Type = HistoryEventType.ExecutionCompleted, Timestamp = turn.Now, Status = OrchestrationRuntimeStatus.Failed, Failure = result.Failure });
+                NotifyParent(turn, OrchestrationRuntimeStatus.Failed, null, result.Failure);
+                LogFinished(_logger, record.Name, record.RuntimeStatus);
+                break;
+            case ReplayOutcome.ContinuedAsNew:
+                ContinueAsNew(turn, start, result);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void ContinueAsNew(Turn turn, HistoryEvent start, ReplayResult result)
+    {
+        var record = turn.Record;
+        var options = result.ContinueAsNew!;
+        record.ExecutionId = Guid.NewGuid().ToString("N");
+        record.Version = options.NewVersion ?? record.Version;
+        record.SerializedInput = result.NewInput;
+        record.SerializedOutput = null;
+        record.PendingEvents.Clear();
+        if (options.PreserveUnprocessedEvents)
+        {
+            foreach (var e in result.UnconsumedEvents)
+            {
+                var carried = new TaskMessage { Kind = TaskMessageKind.EventRaised, MessageId = e.MessageId ?? Guid.NewGuid().ToString("N"), InstanceId = record.InstanceId, Name = e.Name, Input = e.Input };
+                record.PendingEvents.Add(carried.ToJson());
+            }
+        }
+
+        // History starts afresh: an eternal orchestration's record stays the size of one generation.
+        turn.History = [];
+        turn.Outbound.Add(new TaskMessage
+        {
+            Kind = TaskMessageKind.ExecutionStarted,
+            MessageId = record.ExecutionId,
+            InstanceId = record.InstanceId,
+            ExecutionId = record.ExecutionId,
+            Name = record.Name,
+            Version = record.Version,
+            Input = result.NewInput,
+            ParentName = start.ParentName,
+            ParentInstanceId = start.ParentInstanceId,
+            ParentExecutionId = start.ParentExecutionId,
+            ParentTaskId = start.ParentTaskId,
+            ParentTurnId = start.ParentTurnId,
+        });
+    }
+
+    private static void NotifyParent(Turn turn, OrchestrationRuntimeStatus status, string? output, TaskFailureDetails? failure)
+    {
+        var record = turn.Record;
+        if (record.ParentInstanceId is null || record.ParentTaskId is null)
+        {
+            return;
+        }
+
+        turn.Outbound.Add(new TaskMessage
+        {
+            Kind = status == OrchestrationRuntimeStatus.Completed ? TaskMessageKind.SubOrchestrationCompleted : TaskMessageKind.SubOrchestrationFailed,
+            MessageId = Guid.NewGuid().ToString("N"),
+            InstanceId = record.ParentInstanceId,
+            ExecutionId = record.ParentExecutionId,
+            TaskId = record.ParentTaskId,
+            TurnId = turn.StartEvent?.ParentTurnId,
+            Name = record.Name,
+            SourceInstanceId = record.InstanceId,
+            Result = output,
+            Failure = failure,
+        });
+    }
+}
