@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Delivery.Durable.Backends.Cosmos;
 using Microsoft.Azure.Cosmos;
 
 namespace Delivery.Durable.Tests.Cosmos;

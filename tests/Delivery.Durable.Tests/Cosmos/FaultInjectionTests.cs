@@ -64,8 +64,7 @@ public abstract class FaultInjectionTests
         Assert.True(faulty.Fired, $"the fault {operation}#{call} was never reached");
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(ReferenceWorkflow.ExpectedOutput(Seed), metadata.ReadOutputAs<string>());
-        Assert.Equal(ReferenceWorkflow.ActivityCount, ledger.Keys.Count);
-        Assert.All(ledger.Keys, k => Assert.StartsWith(instanceId, k, StringComparison.Ordinal));
+        Assert.Equal(ReferenceWorkflow.ExpectedKeys(instanceId).Order(StringComparer.Ordinal), ledger.Keys.Order(StringComparer.Ordinal));
     }
 
     private static Task<DurableTaskTestHost> StartHostAsync(ITaskHubBackend backend, EffectLedger ledger) =>
@@ -97,6 +96,11 @@ public abstract class FaultInjectionTests
             {
                 // The injected fault fires once; the retry goes through.
             }
+            catch (InvalidOperationException ex) when (attempt > 1 && ex.Message.Contains("already exists", StringComparison.Ordinal))
+            {
+                // The first attempt did create the instance before its caller saw the timeout.
+                return;
+            }
         }
     }
 
@@ -120,4 +124,11 @@ public sealed class CosmosFaultInjectionTests : FaultInjectionTests, IAsyncLifet
     public Task DisposeAsync() => _hub.DeleteAsync();
 
     protected override ITaskHubBackend CreateBackend() => _hub.Create();
+}
+
+public sealed class InMemoryFaultInjectionTests : FaultInjectionTests
+{
+    private readonly Backends.InMemory.InMemoryBackend _backend = new(TimeProvider.System);
+
+    protected override ITaskHubBackend CreateBackend() => _backend;
 }

@@ -1,22 +1,21 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Delivery.Durable.Tests.Cosmos;
 
 /// <summary>
 /// The fault-injection suite's reference workflow: an activity chain, a fan-out, a durable timer, an external event
 /// and a sub-orchestration. Every activity applies its effect through <see cref="EffectLedger"/> under an
-/// idempotency key made of the instance id and a <c>context.NewGuid()</c>, so a replay that lost determinism or a
-/// re-run execution shows up as an extra key.
-/// </summary>
+/// idempotency key made of the instance id and the step, as STYLE.md asks of real activities.</summary>
+/// <remarks>Not <c>context.NewGuid()</c>: as in Microsoft.DurableTask it depends on the turn's time, so two attempts
+/// of a turn that was never committed draw different guids for the same step.
+/// </remarks>
 public static class ReferenceWorkflow
 {
     public const string Orchestrator = "FaultReference";
     public const string Child = "FaultReferenceChild";
     public const string Activity = "FaultEffect";
     public const string ApprovalEvent = "Approval";
-
-    /// <summary>Activities per run: two in the chain, three in the fan-out, one in the sub-orchestration.</summary>
-    public const int ActivityCount = 6;
 
     public static string ExpectedOutput(string seed) =>
         $"chain:{seed}-1-2|fan:f0+f1+f2|event:yes|child:{seed}-c";
@@ -25,9 +24,10 @@ public static class ReferenceWorkflow
     {
         registry.AddOrchestratorFunc<string, string>(Orchestrator, async (context, seed) =>
         {
-            var chained = await context.CallActivityAsync<string>(Activity, Input(context, seed, "-1"));
-            chained = await context.CallActivityAsync<string>(Activity, Input(context, chained, "-2"));
-            var fan = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => context.CallActivityAsync<string>(Activity, Input(context, "f", i.ToString()))));
+            var chained = await context.CallActivityAsync<string>(Activity, Input(context, "chain-1", seed, "-1"));
+            chained = await context.CallActivityAsync<string>(Activity, Input(context, "chain-2", chained, "-2"));
+            var fan = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+                context.CallActivityAsync<string>(Activity, Input(context, $"fan-{i}", "f", i.ToString(CultureInfo.InvariantCulture)))));
             await context.CreateTimer(TimeSpan.FromSeconds(1), CancellationToken.None);
             var approval = await context.WaitForExternalEvent<string>(ApprovalEvent);
             var child = await context.CallSubOrchestratorAsync<string>(
@@ -35,7 +35,7 @@ public static class ReferenceWorkflow
             return $"chain:{chained}|fan:{string.Join('+', fan)}|event:{approval}|child:{child}";
         });
         registry.AddOrchestratorFunc<string, string>(Child, (context, seed) =>
-            context.CallActivityAsync<string>(Activity, Input(context, seed, "-c")));
+            context.CallActivityAsync<string>(Activity, Input(context, "child", seed, "-c")));
         registry.AddActivityFunc<EffectInput, string>(Activity, (_, input) =>
         {
             ledger.Apply(input.Key);
@@ -43,8 +43,12 @@ public static class ReferenceWorkflow
         });
     }
 
-    private static EffectInput Input(TaskOrchestrationContext context, string value, string suffix) =>
-        new($"{context.InstanceId}/{context.NewGuid()}", value, suffix);
+    /// <summary>The effect keys a run of <paramref name="instanceId"/> must leave, each exactly once.</summary>
+    public static IEnumerable<string> ExpectedKeys(string instanceId) =>
+        new[] { "chain-1", "chain-2", "fan-0", "fan-1", "fan-2" }.Select(step => $"{instanceId}/{step}").Append($"{instanceId}-child/child");
+
+    private static EffectInput Input(TaskOrchestrationContext context, string step, string value, string suffix) =>
+        new($"{context.InstanceId}/{step}", value, suffix);
 }
 
 /// <summary>Input of the reference activity: its idempotency key and what it returns.</summary>

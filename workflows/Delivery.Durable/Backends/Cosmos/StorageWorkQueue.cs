@@ -42,6 +42,9 @@ public sealed class StorageWorkQueue : IWorkQueue
 
     public QueueClient Queue => _queue;
 
+    /// <summary>The engine caps timer delays here and re-enqueues the rest (longer delays would also be hopped here).</summary>
+    public TimeSpan MaxVisibilityDelay => _options.MaxTimerHop;
+
     public async Task EnqueueAsync(string body, TimeSpan visibleAfter = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
