@@ -55,14 +55,18 @@ public abstract class TaskOrchestrationContext
         using var eventCts = new CancellationTokenSource();
         var eventTask = WaitForExternalEvent<T>(eventName, eventCts.Token);
         var winner = await Task.WhenAny(timeoutTask, eventTask);
+
+        // Cancel synchronously: the callbacks must run now, on the orchestrator's thread, to stay deterministic.
+#pragma warning disable CA1849
         if (winner == eventTask)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel();
         }
         else
         {
-            await eventCts.CancelAsync();
+            eventCts.Cancel();
         }
+#pragma warning restore CA1849
 
         return await eventTask;
     }

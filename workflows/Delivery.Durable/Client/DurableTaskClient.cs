@@ -48,6 +48,7 @@ public partial class DurableTaskClient(ITaskHubBackend backend, DataConverter co
             Version = version,
             Input = serialized,
             NotBefore = options?.StartAt,
+            Issued = now,
         };
         var delay = options?.StartAt is { } at && at > now ? at - now : TimeSpan.Zero;
         var cap = backend.WorkQueue.MaxVisibilityDelay;

@@ -19,16 +19,31 @@ internal interface IMessageSettler
     Task RetryLaterAsync(QueuedMessage message, TaskMessage? parsed, TimeSpan delay, CancellationToken cancellationToken);
 }
 
+/// <summary>The engine owns the queue (polling loop).</summary>
+/// <remarks>
+/// A failure is abandoned (its dequeue count grows towards the poison threshold); a message that is merely early or
+/// lost a commit race is put back as a copy, so waiting never counts as failing.
+/// </remarks>
 internal sealed class QueueSettler(IWorkQueue queue) : IMessageSettler
 {
     public bool RethrowFailures => false;
 
     public Task CompleteAsync(QueuedMessage message, CancellationToken cancellationToken) => queue.DeleteAsync(message, cancellationToken);
 
-    public Task RetryLaterAsync(QueuedMessage message, TaskMessage? parsed, TimeSpan delay, CancellationToken cancellationToken)
-        => queue.AbandonAsync(message, delay, cancellationToken);
+    public async Task RetryLaterAsync(QueuedMessage message, TaskMessage? parsed, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (parsed is null)
+        {
+            await queue.AbandonAsync(message, delay, cancellationToken);
+            return;
+        }
+
+        await queue.EnqueueAsync((parsed with { Attempts = parsed.Attempts + message.DequeueCount }).ToJson(), delay, cancellationToken);
+        await queue.DeleteAsync(message, cancellationToken);
+    }
 }
 
+/// <summary>A host owns the queue (Functions trigger): it deletes on success and retries on an exception.</summary>
 internal sealed class HostSettler(IWorkQueue queue) : IMessageSettler
 {
     public bool RethrowFailures => true;

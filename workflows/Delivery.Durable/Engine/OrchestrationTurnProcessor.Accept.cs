@@ -21,7 +21,7 @@ internal sealed partial class OrchestrationTurnProcessor
 
         if (m.Kind == TaskMessageKind.ExecutionStarted)
         {
-            Start(turn, m);
+            Start(turn, source, m);
             return;
         }
 
@@ -121,10 +121,22 @@ internal sealed partial class OrchestrationTurnProcessor
         turn.NeedsReplay = true;
     }
 
-    private void Start(Turn turn, TaskMessage m)
+    private void Start(Turn turn, Inbound? source, TaskMessage m)
     {
         var record = turn.Record;
-        if (InstanceStatus.IsTerminal(record.RuntimeStatus) && m.ExecutionId != record.ExecutionId)
+        var newer = m.Issued is { } issued && issued >= record.LastUpdatedAt;
+        if (m.ExecutionId != record.ExecutionId && newer && !InstanceStatus.IsTerminal(record.RuntimeStatus) && source is not null)
+        {
+            // A restart (e.g. a retried sub-orchestration) that overtook the commit of the execution it replaces.
+            if (source.Queued.DequeueCount + m.Attempts < options.UnmatchedCompletionRetries)
+            {
+                turn.Retries[source.Queued] = (m, options.UnmatchedCompletionRetryDelay);
+            }
+
+            return;
+        }
+
+        if (InstanceStatus.IsTerminal(record.RuntimeStatus) && m.ExecutionId != record.ExecutionId && newer)
         {
             // A new execution of a finished instance id (client reuse, or a retried sub-orchestration).
             record.ExecutionId = m.ExecutionId ?? Guid.NewGuid().ToString("N");

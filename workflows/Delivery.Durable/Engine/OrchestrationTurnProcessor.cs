@@ -55,6 +55,12 @@ internal sealed partial class OrchestrationTurnProcessor(
         {
             Replay(turn);
         }
+        else
+        {
+            // Suspended (or nothing to run): the events are kept in history and replayed when the instance resumes.
+            turn.History.AddRange(turn.NewEvents);
+            turn.NewEvents.Clear();
+        }
 
         var retries = turn.Retries;
         var completes = ordered.Select(i => i.Queued).Where(q => !retries.ContainsKey(q)).ToList();

@@ -191,6 +191,7 @@ internal sealed partial class ReplayContext : TaskOrchestrationContext
             ParentExecutionId = _info.ExecutionId,
             ParentTaskId = id,
             ParentTurnId = _turnId,
+            Issued = _now,
         };
         return Track(id, name, scheduled, message).Task;
     }

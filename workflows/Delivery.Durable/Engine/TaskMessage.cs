@@ -64,6 +64,12 @@ internal sealed record TaskMessage
     /// <summary>On sub-orchestration completions: the child instance that completed.</summary>
     public string? SourceInstanceId { get; init; }
 
+    /// <summary>
+    /// When an ExecutionStarted was issued: a start for another execution only replaces a finished instance that was
+    /// last updated before it, so an orphaned old start can never restart an instance.
+    /// </summary>
+    public DateTimeOffset? Issued { get; init; }
+
     /// <summary>How many times this message was put back as a copy (host mode) because it arrived too early.</summary>
     public int Attempts { get; init; }
 
