@@ -1,1 +1,6 @@
-Console.WriteLine("benchmark: not yet written");
+using Delivery.Durable.Benchmarks;
+
+var prefix = $"bench-{Guid.NewGuid().ToString("N")[..8]}";
+var raw = new RawRates(LocalServices.CreateCosmosClient(), LocalServices.Queues(), prefix);
+await raw.MeasureAsync();
+raw.Print();
