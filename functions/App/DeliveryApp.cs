@@ -3,12 +3,21 @@ using Delivery.Functions.App.Email;
 using Delivery.Functions.App.Hosting;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.App.Storage;
+using Delivery.Functions.App.Workflows;
+using Delivery.Functions.ApprovalPage;
+using Delivery.Functions.Assets;
 using Delivery.Functions.AttachmentSweep;
+using Delivery.Functions.BusinessCaseDraft;
+using Delivery.Functions.DecideApproval;
+using Delivery.Functions.DelegateApproval;
 using Delivery.Functions.DevSignIn;
 using Delivery.Functions.GetProject;
+using Delivery.Functions.GetProjectAudit;
 using Delivery.Functions.Health;
 using Delivery.Functions.SendEmail;
+using Delivery.Functions.SubmitBusinessCase;
 using Delivery.Functions.SubmitProject;
+using Delivery.Functions.WithdrawProject;
 using Delivery.Workflows.Projects;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -51,6 +60,14 @@ public static class DeliveryApp
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProjectRepository>();
         builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddDeliveryWorkflows(builder.Configuration);
+        builder.Services.AddSingleton<BusinessCaseDocuments>();
+        builder.Services.AddSingleton<PageServices>();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "delivery-antiforgery";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
         builder.Services.AddSingleton<IFunctionHandler, SendEmailFunction>();
         builder.Services.AddSingleton<IFunctionHandler, AttachmentSweepFunction>();
 
@@ -67,6 +84,14 @@ public static class DeliveryApp
         HealthEndpoint.Map(api);
         SubmitProjectEndpoint.Map(api);
         GetProjectEndpoint.Map(api);
+        GetProjectAuditEndpoint.Map(api);
+        BusinessCaseDraftEndpoint.Map(api);
+        SubmitBusinessCaseEndpoint.Map(api);
+        WithdrawProjectEndpoint.Map(api);
+        ApprovalPageEndpoint.Map(api);
+        DecideApprovalEndpoint.Map(api);
+        DelegateApprovalEndpoint.Map(api);
+        AssetsEndpoint.Map(api);
         if (app.Services.GetRequiredService<IOptions<AuthSettings>>().Value.DevSignIn)
         {
             DevSignInEndpoint.Map(api);

@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Settings;
 using Delivery.Workflows.Notifications;
+using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,9 +62,12 @@ public static class SubmitProjectEndpoint
         var userId = http.User.UserId();
         var projectId = ProjectIdentity.NewId(userId, key);
         var hash = ProjectIdentity.RequestHash(body.Fields, body.Attachments);
+
+        // Resolved here rather than as a parameter so existing callers of this handler keep their signature.
+        var lifecycle = http.RequestServices.GetRequiredService<LifecycleCommands>();
         if (key is not null && await projects.GetAsync(projectId, cancellationToken) is { } earlier)
         {
-            return await ReplayAsync(earlier, hash, queues, now, cancellationToken);
+            return await ReplayAsync(earlier, hash, queues, lifecycle, now, cancellationToken);
         }
 
         var stored = await attachments.StoreAsync(projectId, body.Attachments, cancellationToken);
@@ -84,13 +88,15 @@ public static class SubmitProjectEndpoint
         if (!await projects.TryCreateAsync(project, cancellationToken))
         {
             // A concurrent request with the same key won the create; answer as its replay.
-            return await ReplayAsync((await projects.GetAsync(projectId, cancellationToken))!, hash, queues, now, cancellationToken);
+            return await ReplayAsync((await projects.GetAsync(projectId, cancellationToken))!, hash, queues, lifecycle, now, cancellationToken);
         }
 
+        await lifecycle.StartAsync(projectId, cancellationToken);
         return Accepted(projectId);
     }
 
-    private static async Task<IResult> ReplayAsync(ProjectDocument earlier, string hash, QueueServiceClient queues, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(
+        ProjectDocument earlier, string hash, QueueServiceClient queues, LifecycleCommands lifecycle, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (earlier.RequestHash != hash)
         {
@@ -100,6 +106,9 @@ public static class SubmitProjectEndpoint
 
         // The first attempt may have died before its receipt was queued; queueing again is safe (sent once per key).
         await QueueReceiptAsync(queues, earlier.ProjectId, now, cancellationToken);
+
+        // Likewise the lifecycle: starting is idempotent (its instance id derives from the project id).
+        await lifecycle.StartAsync(earlier.ProjectId, cancellationToken);
         return Accepted(earlier.ProjectId);
     }
 

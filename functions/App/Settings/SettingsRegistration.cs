@@ -14,6 +14,9 @@ public static class SettingsRegistration
         Register(services, SettingsBinder.Bind<EmailSettings>(configuration, EmailSettings.Section, problems));
         Register(services, SettingsBinder.Bind<IntakeSettings>(configuration, IntakeSettings.Section, problems));
         Register(services, SettingsBinder.Bind<AppSettings>(configuration, AppSettings.Section, problems));
+        Register(services, SettingsBinder.Bind<ApprovalSettings>(configuration, ApprovalSettings.Section, problems));
+        Register(services, SettingsBinder.Bind<LifecycleSettings>(configuration, LifecycleSettings.Section, problems));
+        Register(services, SettingsBinder.Bind<DurableSettings>(configuration, DurableSettings.Section, problems));
         var auth = SettingsBinder.Bind<AuthSettings>(configuration, AuthSettings.Section, problems);
         Register(services, auth);
 

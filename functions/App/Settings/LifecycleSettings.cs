@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.ProjectLifecycle;
+using Delivery.Workflows.Projects;
+
+namespace Delivery.Functions.App.Settings;
+
+/// <summary>
+/// The project lifecycle: the cost from which a full (three-stage) business case is needed, the role assigned as
+/// project manager, and default tolerances per category (<c>Lifecycle__Tolerances__TechnologyProject__CostPercent</c>).
+/// </summary>
+public sealed class LifecycleSettings : IValidatableObject
+{
+    public const string Section = "Lifecycle";
+
+    [Range(0, 1_000_000_000)]
+    public decimal FullBusinessCaseFrom { get; set; } = 100_000m;
+
+    [Required]
+    public string ProjectManagerRole { get; set; } = "ProjectManager";
+
+    public Dictionary<string, ToleranceSettings> Tolerances { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public LifecyclePolicy ToPolicy() => new()
+    {
+        FullBusinessCaseFrom = FullBusinessCaseFrom,
+        ProjectManagerRole = ProjectManagerRole,
+        Tolerances = Enum.GetValues<ProjectCategory>().ToDictionary(
+            c => c,
+            c => (Tolerances.GetValueOrDefault(c.ToString()) ?? new ToleranceSettings()).ToTolerances()),
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var key in Tolerances.Keys.Where(k => !Enum.TryParse<ProjectCategory>(k, out _)))
+        {
+            yield return new ValidationResult($"'{key}' is not a project category ({string.Join(", ", Enum.GetNames<ProjectCategory>())}).", [nameof(Tolerances)]);
+        }
+    }
+
+    /// <summary>PRINCE2 tolerances for one category; the defaults are the delivery team's usual ones.</summary>
+    public sealed class ToleranceSettings
+    {
+        public int TimeWorkingDays { get; set; } = 10;
+
+        public decimal CostPercent { get; set; } = 10m;
+
+        public string Scope { get; set; } = "No change to the agreed deliverables";
+
+        public string Quality { get; set; } = "All acceptance criteria met";
+
+        public int RiskScore { get; set; } = 12;
+
+        public decimal BenefitsPercent { get; set; } = 10m;
+
+        public Tolerances ToTolerances() => new(TimeWorkingDays, CostPercent, Scope, Quality, RiskScore, BenefitsPercent);
+    }
+}

@@ -1,0 +1,155 @@
+using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Pages;
+using Delivery.Functions.App.Settings;
+using Delivery.Functions.BusinessCaseDraft;
+using Delivery.Functions.DecideApproval;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Projects;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+
+namespace Delivery.Functions.ApprovalPage;
+
+/// <summary>
+/// <c>GET /api/approvals/{id}?token=…</c> shows the case and the decision form and changes nothing (mail scanners
+/// open links); <c>POST</c> of the form, with its anti-forgery token, records the decision.
+/// </summary>
+public static class ApprovalPageEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        // Anonymous at the routing level so an unsigned visitor is sent to sign in rather than given a bare 401.
+        api.MapGet("/approvals/{id}", GetAsync).AllowAnonymous();
+        api.MapPost("/approvals/{id}", PostAsync).AllowAnonymous().DisableAntiforgery();
+    }
+
+    public static async Task<IResult> GetAsync(string id, string? token, HttpContext http, PageServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(services);
+        if (SignIn(http, services) is { } signIn)
+        {
+            return signIn;
+        }
+
+        var (model, refusal) = await LoadAsync(id, token, http, services, new Dictionary<string, string>(), cancellationToken);
+        return refusal ?? Html(ApprovalPageView.Render(model!), StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> PostAsync(string id, string? token, HttpContext http, PageServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(services);
+        if (SignIn(http, services) is { } signIn)
+        {
+            return signIn;
+        }
+
+        if (!await services.Antiforgery.IsRequestValidAsync(http))
+        {
+            return Html(GovUkPage.Message("Your form could not be sent", "The page you sent it from had expired. Go back to the email, open the link again and resend your decision."), StatusCodes.Status400BadRequest);
+        }
+
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var decision = form["decision"].ToString();
+        var comment = form["comment"].ToString();
+        var outcome = DecisionBody.ParseOutcome(decision);
+        var errors = new Dictionary<string, string>();
+        if (outcome is null)
+        {
+            errors["decision"] = "Select whether you approve, ask for changes or reject";
+        }
+        else if (outcome != ApprovalOutcome.Approved && string.IsNullOrWhiteSpace(comment))
+        {
+            errors["comment"] = outcome == ApprovalOutcome.Rejected ? "Enter why you are rejecting it" : "Enter the changes you need";
+        }
+
+        if (errors.Count == 0)
+        {
+            var result = await services.Decisions.DecideAsync(
+                new DecisionCommand(id, http.User.UserId(), token, outcome!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment), cancellationToken);
+            if (result.Status == CommandStatus.Recorded)
+            {
+                var project = await services.Projects.GetAsync(ApprovalStepDocument.ProjectIdOf(id)!, cancellationToken);
+                return Html(ApprovalPageView.Confirmation(project!, result.Decision!), StatusCodes.Status200OK);
+            }
+
+            if (result.Status != CommandStatus.Invalid)
+            {
+                return Refusal(result);
+            }
+
+            errors[result.Field ?? "decision"] = result.Message;
+        }
+
+        var (model, refusal) = await LoadAsync(id, token, http, services, errors, cancellationToken);
+        return refusal ?? Html(ApprovalPageView.Render(model! with { Decision = decision, Comment = comment }), StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<(ApprovalPageModel? Model, IResult? Refusal)> LoadAsync(
+        string id, string? token, HttpContext http, PageServices services, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var step = await services.Steps.GetAsync(id, cancellationToken);
+        if (step is null)
+        {
+            return (null, Refusal(new CommandResult(CommandStatus.NotFound, "There is no such approval. Check the link in your email.")));
+        }
+
+        var (refusal, _) = ApprovalDecisionService.CheckCaller(step, http.User.UserId(), token, services.Clock.GetUtcNow());
+        if (refusal is not null)
+        {
+            return (null, Refusal(refusal));
+        }
+
+        if (step.Status != StepStatus.Pending)
+        {
+            return (null, Refusal(new CommandResult(CommandStatus.Conflict, "This approval has already been decided or closed. There is nothing more to do.")));
+        }
+
+        var project = await services.Projects.GetAsync(step.ProjectId, cancellationToken);
+        var record = await services.Cases.GetAsync(step.ProjectId, cancellationToken);
+        var latest = record is { Versions.Count: > 0 } ? record.Versions[^1] : null;
+        var content = latest is null ? null : await services.Documents.ReadAsync(latest.Blob, cancellationToken);
+        var earlier = (await services.Steps.ListAsync(step.ProjectId, cancellationToken))
+            .Where(s => s.Id != step.Id && s.Decision is { Outcome: not ApprovalOutcome.Cancelled })
+            .ToList();
+        var tokens = services.Antiforgery.GetAndStoreTokens(http);
+        return (new ApprovalPageModel(project!, step, content, earlier, token, tokens.FormFieldName, tokens.RequestToken!, errors), null);
+    }
+
+    /// <summary>Unsigned visitors sign in first: the dev sign-in page in Development, the identity provider otherwise.</summary>
+    private static IResult? SignIn(HttpContext http, PageServices services)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            return null;
+        }
+
+        var here = http.Request.Path + http.Request.QueryString;
+        return services.Auth.Value.DevSignIn
+            ? Results.Redirect("/api/dev/sign-in?returnUrl=" + Uri.EscapeDataString(here))
+            : Results.Challenge();
+    }
+
+    private static IResult Refusal(CommandResult result) => result.Status switch
+    {
+        CommandStatus.NotFound => Html(GovUkPage.Message("Approval not found", result.Message), StatusCodes.Status404NotFound),
+        CommandStatus.Forbidden => Html(GovUkPage.Message("You cannot decide on this approval", result.Message), StatusCodes.Status403Forbidden),
+        CommandStatus.LinkExpired or CommandStatus.LinkUsed => Html(GovUkPage.Message("This link no longer works", result.Message), StatusCodes.Status410Gone),
+        _ => Html(GovUkPage.Message("This approval is already decided", result.Message), StatusCodes.Status409Conflict),
+    };
+
+    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+}
+
+/// <summary>The services the decision page uses, bundled so its handlers stay readable.</summary>
+public sealed record PageServices(
+    ApprovalStepRepository Steps,
+    ProjectRepository Projects,
+    BusinessCaseRepository Cases,
+    BusinessCaseDocuments Documents,
+    ApprovalDecisionService Decisions,
+    IAntiforgery Antiforgery,
+    IOptions<AuthSettings> Auth,
+    TimeProvider Clock);

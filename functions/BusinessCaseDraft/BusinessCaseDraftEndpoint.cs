@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Delivery.Functions.App.Auth;
+using Delivery.Functions.GetProject;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Projects;
+
+namespace Delivery.Functions.BusinessCaseDraft;
+
+/// <summary>
+/// <c>GET</c> and <c>PUT /api/projects/{id}/business-case</c>: read the business case (status, versions, draft) and
+/// save the draft. Drafts may be partial; completeness is checked on submit.
+/// </summary>
+public static class BusinessCaseDraftEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/projects/{id}/business-case", GetAsync);
+        api.MapPut("/projects/{id}/business-case", PutAsync).DisableAntiforgery();
+    }
+
+    public static async Task<IResult> GetAsync(
+        string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, CancellationToken cancellationToken)
+    {
+        var project = await projects.GetAsync(id, cancellationToken);
+        var record = project is null ? null : await cases.GetAsync(id, cancellationToken);
+        if (project is null || record is null || !GetProjectEndpoint.MaySee(user, project))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Business case not found", $"There is no business case for project {id} that you can see.");
+        }
+
+        var draft = record.DraftBlob is null ? null : await documents.ReadAsync(record.DraftBlob, cancellationToken);
+        return TypedResults.Ok(new BusinessCaseView(record with { ETag = null }, record.CurrentKind?.Title(), draft));
+    }
+
+    public static async Task<IResult> PutAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (project, record, refusal) = await EditableAsync(id, user, projects, cases, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        BusinessCaseContent? content;
+        try
+        {
+            content = request.HasJsonContentType() ? await request.ReadFromJsonAsync<BusinessCaseContent>(JsonSerializerOptions.Web, cancellationToken) : null;
+        }
+        catch (JsonException)
+        {
+            content = null;
+        }
+
+        if (content is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send the business case as JSON."] });
+        }
+
+        await documents.SaveDraftAsync(project!.ProjectId, content, cancellationToken);
+        var now = clock.GetUtcNow();
+        await cases.UpdateAsync(project.ProjectId, c => c with
+        {
+            DraftBlob = BusinessCaseDocuments.DraftBlob(project.ProjectId),
+            DraftUpdatedAt = now,
+            Status = c.Status is BusinessCaseStatus.NotStarted ? BusinessCaseStatus.Draft : c.Status,
+        }, cancellationToken);
+        return TypedResults.Ok(new BusinessCaseView((await cases.GetAsync(id, cancellationToken))! with { ETag = null }, record!.CurrentKind?.Title(), content));
+    }
+
+    /// <summary>Only the requester edits, and only while the project waits for its business case.</summary>
+    public static async Task<(ProjectDocument? Project, BusinessCaseDocument? Record, IResult? Refusal)> EditableAsync(
+        string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var project = await projects.GetAsync(id, cancellationToken);
+        var record = project is null ? null : await cases.GetAsync(id, cancellationToken);
+        if (project is null || record is null || !GetProjectEndpoint.MaySee(user, project))
+        {
+            return (null, null, Problems.Status(StatusCodes.Status404NotFound, "Business case not found", $"There is no business case for project {id} that you can see."));
+        }
+
+        if (!string.Equals(project.SubmittedBy, user.UserId(), StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, null, Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", "Only the requester can edit or submit the business case."));
+        }
+
+        if (project.Stage != ProjectStage.BusinessCase)
+        {
+            return (null, null, Problems.Status(StatusCodes.Status409Conflict, "Not now", $"The project is in {project.Stage}; the business case can be changed only while it waits for one."));
+        }
+
+        return (project, record, null);
+    }
+}
+
+/// <summary>The business case record with the kind being worked on and the current draft.</summary>
+public sealed record BusinessCaseView(BusinessCaseDocument Record, string? CurrentKind, BusinessCaseContent? Draft);

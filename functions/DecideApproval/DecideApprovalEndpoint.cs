@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Delivery.Functions.App.Auth;
+using Delivery.Workflows.Approvals;
+
+namespace Delivery.Functions.DecideApproval;
+
+/// <summary>
+/// <c>POST /api/approvals/{id}/decision</c>: an authenticated approver, delegate or escalation contact decides
+/// without the emailed link. JSON only, so a cross-site form cannot post it.
+/// </summary>
+public static class DecideApprovalEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/approvals/{id}/decision", HandleAsync).Accepts<DecisionBody>("application/json").DisableAntiforgery();
+
+    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
+    {
+        DecisionBody? body;
+        try
+        {
+            body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<DecisionBody>(JsonSerializerOptions.Web, cancellationToken) : null;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON body with decision and, unless approving, comment."] });
+        }
+
+        var outcome = DecisionBody.ParseOutcome(body.Decision);
+        if (outcome is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["decision"] = ["Decision must be approve, reject or request-changes."] });
+        }
+
+        var adjustments = body.ProjectManagerId is null && body.Tolerances is null ? null : new InitiationAdjustments(body.ProjectManagerId, body.Tolerances);
+        var result = await decisions.DecideAsync(new DecisionCommand(id, user.UserId(), null, outcome.Value, body.Comment, adjustments), cancellationToken);
+        return result.Status == CommandStatus.Recorded ? TypedResults.Ok(result.Decision) : CommandResults.ToProblem(result);
+    }
+}
+
+/// <summary>A decision sent to the API; the final approver may also name the project manager and tolerances.</summary>
+public sealed record DecisionBody(string? Decision, string? Comment, string? ProjectManagerId = null, Tolerances? Tolerances = null)
+{
+    public static ApprovalOutcome? ParseOutcome(string? decision) => decision?.Trim().ToUpperInvariant() switch
+    {
+        "APPROVE" or "APPROVED" => ApprovalOutcome.Approved,
+        "REJECT" or "REJECTED" => ApprovalOutcome.Rejected,
+        "REQUEST-CHANGES" or "CHANGES-REQUESTED" or "CHANGESREQUESTED" => ApprovalOutcome.ChangesRequested,
+        _ => null,
+    };
+}

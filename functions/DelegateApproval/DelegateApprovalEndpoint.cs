@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Delivery.Functions.App.Auth;
+using Delivery.Workflows.Approvals;
+
+namespace Delivery.Functions.DelegateApproval;
+
+/// <summary><c>POST /api/approvals/{id}/delegate</c> with <c>{"delegateId": "…"}</c>: the approver hands the decision to a named delegate.</summary>
+public static class DelegateApprovalEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/approvals/{id}/delegate", HandleAsync).DisableAntiforgery();
+
+    public static async Task<IResult> HandleAsync(string id, DelegateBody body, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(body.DelegateId))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["delegateId"] = ["Enter the id of the person to delegate to."] });
+        }
+
+        var result = await decisions.DelegateAsync(id, user.UserId(), body.DelegateId, cancellationToken);
+        return result.Status == CommandStatus.Recorded ? TypedResults.Ok(new CommandMessage(result.Message)) : CommandResults.ToProblem(result);
+    }
+}
+
+/// <summary>Who to delegate to.</summary>
+public sealed record DelegateBody(string? DelegateId);
+
+/// <summary>A short confirmation.</summary>
+public sealed record CommandMessage(string Message);

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Delivery.Functions.App.Auth;
+using Delivery.Functions.BusinessCaseDraft;
+using Delivery.Functions.DelegateApproval;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.ProjectLifecycle;
+using Delivery.Workflows.Projects;
+
+namespace Delivery.Functions.SubmitBusinessCase;
+
+/// <summary>
+/// <c>POST /api/projects/{id}/business-case/submit</c> (and <c>/resubmit</c> after changes were asked for): checks the
+/// draft is complete, stores it as the next immutable version and starts its approval.
+/// </summary>
+public static class SubmitBusinessCaseEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/projects/{id}/business-case/submit", HandleAsync).DisableAntiforgery();
+        api.MapPost("/projects/{id}/business-case/resubmit", HandleAsync).DisableAntiforgery();
+    }
+
+    public static async Task<IResult> HandleAsync(
+        string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, CancellationToken cancellationToken)
+    {
+        var (project, record, refusal) = await BusinessCaseDraftEndpoint.EditableAsync(id, user, projects, cases, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var draft = record!.DraftBlob is null ? null : await documents.ReadAsync(record.DraftBlob, cancellationToken);
+        if (draft is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["draft"] = ["Save a draft of the business case before submitting it."] });
+        }
+
+        var errors = BusinessCaseValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var version = record.Versions.Count + 1;
+        await documents.SaveVersionAsync(project!.ProjectId, version, draft, cancellationToken);
+        var result = await lifecycle.SubmitBusinessCaseAsync(
+            project.ProjectId, user.UserId(), draft, BusinessCaseDocuments.VersionBlob(project.ProjectId, version), version, cancellationToken);
+        return result.Status == CommandStatus.Recorded
+            ? TypedResults.Accepted($"/api/projects/{project.ProjectId}", new CommandMessage(result.Message))
+            : CommandResults.ToProblem(result);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Delivery.Functions.App.Auth;
+using Delivery.Functions.DelegateApproval;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.ProjectLifecycle;
+
+namespace Delivery.Functions.WithdrawProject;
+
+/// <summary><c>POST /api/projects/{id}/withdraw</c>: the requester withdraws the project; open approvals close and the lifecycle ends.</summary>
+public static class WithdrawProjectEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/projects/{id}/withdraw", HandleAsync).DisableAntiforgery();
+
+    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, LifecycleCommands lifecycle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<WithdrawBody>(cancellationToken) : null;
+        var result = await lifecycle.WithdrawAsync(id, user.UserId(), body?.Reason, cancellationToken);
+        return result.Status == CommandStatus.Recorded ? TypedResults.Ok(new CommandMessage(result.Message)) : CommandResults.ToProblem(result);
+    }
+}
+
+/// <summary>Why the requester withdraws (optional).</summary>
+public sealed record WithdrawBody(string? Reason);
