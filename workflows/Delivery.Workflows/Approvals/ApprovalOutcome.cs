@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Delivery.Workflows.Approvals;
 
 /// <summary>How an approval step or gate ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApprovalOutcome>))]
 public enum ApprovalOutcome
 {
     Approved,

@@ -66,6 +66,7 @@ public sealed record ApprovalStepDocument
 }
 
 /// <summary>Whether a step still waits for its decision.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StepStatus>))]
 public enum StepStatus
 {
     Pending,

@@ -39,6 +39,7 @@ public sealed record AuditEntry
 }
 
 /// <summary>What an audit entry records.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditAction>))]
 public enum AuditAction
 {
     Submitted,

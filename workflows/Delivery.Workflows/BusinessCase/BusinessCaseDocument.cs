@@ -39,6 +39,7 @@ public sealed record BusinessCaseDocument
 }
 
 /// <summary>Where the business case is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BusinessCaseStatus>))]
 public enum BusinessCaseStatus
 {
     NotStarted,

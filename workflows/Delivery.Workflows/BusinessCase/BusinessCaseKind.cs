@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Delivery.Workflows.BusinessCase;
 
 /// <summary>The Green Book business case documents.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BusinessCaseKind>))]
 public enum BusinessCaseKind
 {
     BusinessJustificationCase,

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Delivery.Functions.Tests.Infrastructure;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Delivery.Functions.Tests.Approvals;
+
+/// <summary>
+/// An app of its own for approval tests: approvers with addresses unique to this app (so maildev holds only its
+/// emails for them), workflows in memory, a fake clock, its own database.
+/// </summary>
+public sealed partial class ApprovalApp : IAsyncLifetime
+{
+    private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _database = "test-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static readonly string[] Approvers = ["line-lee", "head-hana", "fin-farah", "board-ben", "pm-sam"];
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public RunningApp App { get; private set; } = null!;
+
+    public MaildevInbox Inbox { get; } = new();
+
+    public string EmailOf(string approverId) => $"{approverId}.{_tag}@example.gov.uk";
+
+    public async Task InitializeAsync()
+    {
+        var settings = TestSettings.Local(_database);
+        for (var i = 0; i < Approvers.Length; i++)
+        {
+            settings[$"Approvals:People:{i}:Email"] = EmailOf(Approvers[i]);
+        }
+
+        App = await RunningApp.StartAsync(settings, configure: b => b.Services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.Services.GetRequiredService<Database>().DeleteAsync();
+        await App.DisposeAsync();
+        Inbox.Dispose();
+    }
+
+    /// <summary>A client signed in as a seeded person, keeping cookies (the anti-forgery cookie) between requests.</summary>
+    public HttpClient As(string personId)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = App.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Dev-User", personId);
+        return client;
+    }
+
+    /// <summary>Submits a request as rita and waits until the lifecycle asks for its business case.</summary>
+    public async Task<(string ProjectId, ProjectRequestBuilder Request)> NewProjectAsync(decimal capital)
+    {
+        var request = new ProjectRequestBuilder().With("estimatedCost.capital", capital).With("estimatedCost.revenue", 0);
+        using var rita = As("rita");
+        var response = await rita.PostAsync("/api/projects", request.ToJsonContent());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var projectId = response.Headers.Location!.ToString().Split('/')[^1];
+        await StageAsync(projectId, "BusinessCase");
+        return (projectId, request);
+    }
+
+    public async Task<JsonElement> ProjectAsync(string projectId)
+    {
+        using var admin = As("admin-ada");
+        return await admin.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}");
+    }
+
+    public async Task StageAsync(string projectId, string stage)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await ProjectAsync(projectId)).GetProperty("stage").GetString() != stage)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Project {projectId} did not reach {stage}.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Saves a complete business case with the given total and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitCaseAsync(string projectId, decimal total, string path = "submit")
+    {
+        using var rita = As("rita");
+        var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", BusinessCaseJson(total));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        return await rita.PostAsync($"/api/projects/{projectId}/business-case/{path}", null);
+    }
+
+    /// <summary>The decision link (path and query) emailed to an approver for this project.</summary>
+    public async Task<string> LinkAsync(string approverId, string projectId, int count = 1)
+    {
+        var address = EmailOf(approverId);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var emails = (await Inbox.ToAsync(address)).Where(e => e.Text?.Contains(projectId, StringComparison.Ordinal) == true && e.Subject.StartsWith("Approval needed", StringComparison.Ordinal)).ToList();
+            if (emails.Count >= count)
+            {
+                var url = new Uri(LinkPattern().Match(emails[count - 1].Text!).Value);
+                return url.PathAndQuery;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No approval email to {approverId} for {projectId}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Opens the decision page and returns the anti-forgery field from its form.</summary>
+    public static async Task<(HttpResponseMessage Page, string Html, string Antiforgery)> OpenAsync(HttpClient client, string link)
+    {
+        var page = await client.GetAsync(link);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryPattern().Match(html).Groups[1].Value;
+        return (page, html, WebUtility.HtmlDecode(token));
+    }
+
+    public static FormUrlEncodedContent Form(string antiforgery, string decision, string? comment = null) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = antiforgery,
+        ["decision"] = decision,
+        ["comment"] = comment ?? string.Empty,
+    });
+
+    public static object BusinessCaseJson(decimal total) => new
+    {
+        strategic = new { caseForChange = "Laptops are out of support.", strategicFit = "Digital strategy: reliable devices." },
+        economic = new { options = new[] { new { name = "Do nothing", description = "Keep old laptops", cost = 0m }, new { name = "Replace", description = "New laptops", cost = total } }, preferredOption = "Replace" },
+        commercial = new { procurementRoute = "Crown Commercial Service framework", suppliers = "Framework suppliers" },
+        financial = new { years = new[] { new { year = "2026/27", capital = total, revenue = 0m } } },
+        management = new
+        {
+            plan = "Roll out by branch over twelve weeks.",
+            milestones = new[] { new { name = "Devices ordered", date = "2027-01-29" }, new { name = "All branches live", date = "2027-04-30" } },
+            risks = new[] { new { description = "Supplier delays", probability = 3, impact = 3 } },
+            benefits = new[] { new { measure = "Laptop faults per month", baseline = "40", target = "5", date = "2027-09-01", owner = "Head of Libraries" } },
+        },
+    };
+
+    [GeneratedRegex(@"http://localhost:7071/api/approvals/\S+")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+}
