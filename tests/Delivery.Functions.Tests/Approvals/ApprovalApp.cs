@@ -12,7 +12,7 @@ namespace Delivery.Functions.Tests.Approvals;
 /// An app of its own for approval tests: approvers with addresses unique to this app (so maildev holds only its
 /// emails for them), workflows in memory, a fake clock, its own database.
 /// </summary>
-public sealed partial class ApprovalApp : IAsyncLifetime
+public partial class ApprovalApp : IAsyncLifetime
 {
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
     private readonly string _database = "test-" + Guid.NewGuid().ToString("N")[..12];
@@ -35,10 +35,25 @@ public sealed partial class ApprovalApp : IAsyncLifetime
             settings[$"Approvals:People:{i}:Email"] = EmailOf(Approvers[i]);
         }
 
-        App = await RunningApp.StartAsync(settings, configure: b => b.Services.AddSingleton<TimeProvider>(Clock));
+        Customise(settings);
+        App = await RunningApp.StartAsync(settings, configure: b =>
+        {
+            if (UsesFakeClock)
+            {
+                b.Services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Whether the app runs on <see cref="Clock"/> (true) or on real time.</summary>
+    protected virtual bool UsesFakeClock => true;
+
+    /// <summary>Lets a subclass change settings before the app starts.</summary>
+    protected virtual void Customise(Dictionary<string, string?> settings)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await App.Services.GetRequiredService<Database>().DeleteAsync();
         await App.DisposeAsync();
