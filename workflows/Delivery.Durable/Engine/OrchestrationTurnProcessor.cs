@@ -110,9 +110,17 @@ internal sealed partial class OrchestrationTurnProcessor(
             await settler.CompleteAsync(queued, cancellationToken);
         }
 
+        if (retries.Count == 0)
+        {
+            return;
+        }
+
+        // A real-time pause, not a queue delay: these waits are for other processes' commits, so a fake clock in a
+        // test must not freeze them.
+        await Task.Delay(retries.Values.Max(r => r.Delay), cancellationToken);
         foreach (var (queued, retry) in retries)
         {
-            await settler.RetryLaterAsync(queued, retry.Message, retry.Delay, cancellationToken);
+            await settler.RetryLaterAsync(queued, retry.Message, TimeSpan.Zero, cancellationToken);
         }
     }
 
