@@ -6,6 +6,10 @@ var prefix = $"bench-{Guid.NewGuid().ToString("N")[..8]}";
 var raw = new RawRates(LocalServices.CreateCosmosClient(), LocalServices.Queues(), prefix);
 await raw.MeasureAsync();
 raw.Print();
+if (args.Contains("--raw-only"))
+{
+    return;
+}
 
 await using var runner = await WorkflowRunner.StartAsync(prefix);
 await runner.RunReferenceAsync(count: 3, concurrency: 3, timerMilliseconds: 0, "warmup");
