@@ -21,14 +21,14 @@ public sealed partial class DurableTaskRegistry
     public DurableTaskRegistry AddOrchestrator(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var version = type.GetCustomAttribute<DurableTaskVersionAttribute>()?.Version ?? string.Empty;
+        var version = type.GetCustomAttribute<DurableTaskVersionAttribute>()?.Version.Version ?? string.Empty;
         return AddOrchestrator(NameOf(type), version, sp => (ITaskOrchestrator)ActivatorUtilities.CreateInstance(sp, type));
     }
 
     public DurableTaskRegistry AddOrchestrator(TaskName name, Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var version = type.GetCustomAttribute<DurableTaskVersionAttribute>()?.Version ?? string.Empty;
+        var version = type.GetCustomAttribute<DurableTaskVersionAttribute>()?.Version.Version ?? string.Empty;
         return AddOrchestrator(name, version, sp => (ITaskOrchestrator)ActivatorUtilities.CreateInstance(sp, type));
     }
 

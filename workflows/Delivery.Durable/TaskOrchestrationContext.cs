@@ -78,7 +78,7 @@ public abstract class TaskOrchestrationContext
     public abstract void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true);
 
     /// <summary>Restarts the orchestration with fresh history, optionally on another version.</summary>
-    public abstract void ContinueAsNew(ContinueAsNewOptions options);
+    public abstract void ContinueAsNew(ContinueAsNewOptions options, object? newInput = null, bool preserveUnprocessedEvents = true);
 
     /// <summary>A GUID that is the same on every replay.</summary>
     public abstract Guid NewGuid();

@@ -89,7 +89,7 @@ public abstract partial class DurableConformanceTests
             {
                 if (input == "upgrade")
                 {
-                    ctx.ContinueAsNew(new ContinueAsNewOptions { NewInput = "upgraded", NewVersion = "2" });
+                    ctx.ContinueAsNew(new ContinueAsNewOptions { NewVersion = "2" }, "upgraded");
                 }
 
                 return Task.FromResult($"v1:{ctx.Version}:{input}");

@@ -121,6 +121,25 @@ public abstract partial class DurableConformanceTests
         Assert.Equal("terminated elsewhere", (await host.Client.GetInstanceAsync(id, true))!.ReadOutputAs<string>());
     }
 
+    [Fact]
+    public async Task A_redelivered_suspend_does_not_suspend_the_instance_again_after_resume()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string>("Waiter", ctx => ctx.WaitForExternalEvent<string>("Go")));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        await host.Client.WaitForInstanceStartAsync(id);
+        await host.Client.SuspendInstanceAsync(id);
+        await host.Client.ResumeInstanceAsync(id);
+        await WaitForHistoryAsync(host, id, "ExecutionResumed");
+        var record = await BackendOf(host).Instances.GetAsync(id);
+        var suspended = record!.History.Select(HistoryEvent.Parse).Single(e => e.Type == HistoryEventType.ExecutionSuspended);
+
+        await InjectAsync(host, new TaskMessage { Kind = TaskMessageKind.Suspend, MessageId = suspended.MessageId!, InstanceId = id });
+        await PingAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.Equal(1, await CountHistoryAsync(host, id, "ExecutionSuspended"));
+    }
+
     private static Task InjectAsync(DurableTaskTestHost host, TaskMessage message)
         => BackendOf(host).WorkQueue.EnqueueAsync(message.ToJson());
 

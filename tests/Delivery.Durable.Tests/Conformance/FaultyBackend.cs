@@ -8,6 +8,9 @@ internal sealed class FaultyBackend(ITaskHubBackend inner) : ITaskHubBackend, II
     /// <summary>Runs before each commit with the record about to be committed.</summary>
     public Func<InstanceRecord, IInstanceStore, Task>? BeforeCommit { get; set; }
 
+    /// <summary>Runs after each successful commit (e.g. to throw as if the reply was lost).</summary>
+    public Func<InstanceRecord, Task>? AfterCommit { get; set; }
+
     public IInstanceStore Instances => this;
 
     public IWorkQueue WorkQueue => inner.WorkQueue;
@@ -27,7 +30,13 @@ internal sealed class FaultyBackend(ITaskHubBackend inner) : ITaskHubBackend, II
             await hook(record, inner.Instances);
         }
 
-        return await inner.Instances.TryCommitAsync(record, cancellationToken);
+        var etag = await inner.Instances.TryCommitAsync(record, cancellationToken);
+        if (etag is not null && AfterCommit is { } after)
+        {
+            await after(record);
+        }
+
+        return etag;
     }
 
     public Task<InstancePage> QueryAsync(InstanceFilter filter, CancellationToken cancellationToken = default) => inner.Instances.QueryAsync(filter, cancellationToken);

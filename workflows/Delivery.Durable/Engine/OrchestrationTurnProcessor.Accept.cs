@@ -30,6 +30,17 @@ internal sealed partial class OrchestrationTurnProcessor
             return;
         }
 
+        if (m.Kind is TaskMessageKind.Suspend or TaskMessageKind.Resume
+            && turn.AllEvents.Any(e => e.MessageId == m.MessageId && e.Type is HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed))
+        {
+            return;
+        }
+
+        if (m.Kind == TaskMessageKind.Suspend && record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
+        {
+            return;
+        }
+
         if (!turn.Started || (record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended && m.Kind != TaskMessageKind.Resume))
         {
             // Not started yet, or suspended: keep the message with the instance until it can be handled.
@@ -42,14 +53,14 @@ internal sealed partial class OrchestrationTurnProcessor
         {
             case TaskMessageKind.Suspend:
                 record.RuntimeStatus = OrchestrationRuntimeStatus.Suspended;
-                turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionSuspended, Timestamp = turn.Now, Input = m.Input });
+                turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionSuspended, Timestamp = turn.Now, Input = m.Input, MessageId = m.MessageId });
                 turn.Changed = true;
                 return;
             case TaskMessageKind.Resume:
                 if (record.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
                 {
                     record.RuntimeStatus = OrchestrationRuntimeStatus.Running;
-                    turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionResumed, Timestamp = turn.Now, Input = m.Input });
+                    turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionResumed, Timestamp = turn.Now, Input = m.Input, MessageId = m.MessageId });
                     turn.Changed = true;
                     turn.NeedsReplay = true;
                     DrainPending(turn);

@@ -198,7 +198,7 @@ internal sealed class ReplayResult
 
     public TaskFailureDetails? Failure { get; set; }
 
-    public ContinueAsNewOptions? ContinueAsNew { get; set; }
+    public ContinueAsNewRequest? ContinueAsNew { get; set; }
 
     public string? NewInput { get; set; }
 

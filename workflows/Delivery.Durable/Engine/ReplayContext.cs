@@ -22,7 +22,7 @@ internal sealed partial class ReplayContext : TaskOrchestrationContext
     private int _guidCounter;
     private DateTimeOffset _now;
     private bool _replaying;
-    private ContinueAsNewOptions? _continueAsNew;
+    private ContinueAsNewRequest? _continueAsNew;
     private string? _customStatus;
     private bool _customStatusSet;
 
@@ -150,12 +150,12 @@ internal sealed partial class ReplayContext : TaskOrchestrationContext
     }
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
-        => ContinueAsNew(new ContinueAsNewOptions { NewInput = newInput, PreserveUnprocessedEvents = preserveUnprocessedEvents });
+        => _continueAsNew = new ContinueAsNewRequest(newInput, preserveUnprocessedEvents, null);
 
-    public override void ContinueAsNew(ContinueAsNewOptions options)
+    public override void ContinueAsNew(ContinueAsNewOptions options, object? newInput = null, bool preserveUnprocessedEvents = true)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _continueAsNew = options;
+        _continueAsNew = new ContinueAsNewRequest(newInput, preserveUnprocessedEvents, options.NewVersion);
     }
 
     public override Guid NewGuid()
@@ -245,6 +245,9 @@ internal sealed partial class ReplayContext : TaskOrchestrationContext
 
     private sealed record PendingAction(int Id, HistoryEvent Event, TaskMessage Message);
 }
+
+/// <summary>What the orchestrator asked for when it called ContinueAsNew.</summary>
+internal sealed record ContinueAsNewRequest(object? NewInput, bool PreserveUnprocessedEvents, string? NewVersion);
 
 /// <summary>What the engine knows about the execution being replayed.</summary>
 internal sealed record ExecutionInfo(

@@ -89,7 +89,7 @@ internal sealed partial class WorkItemDispatcher(
         await settler.CompleteAsync(queued, cancellationToken);
     }
 
-    private async Task GuardAsync(IReadOnlyList<QueuedMessage> messages, IMessageSettler settler, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    private async Task GuardAsync(List<QueuedMessage> messages, IMessageSettler settler, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -101,11 +101,24 @@ internal sealed partial class WorkItemDispatcher(
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            await FailedAsync(messages, ex, settler, cancellationToken);
+            try
+            {
+                await FailedAsync(messages, ex, settler, cancellationToken);
+            }
+            catch (Exception settleError) when (!settler.RethrowFailures && settleError is not OperationCanceledException)
+            {
+                // The poison store or the queue failed too: hand the messages back once more, best effort; if even
+                // that fails, the lease expires and the queue redelivers them.
+                LogWorkItemFailed(_logger, settleError, messages.Count);
+                foreach (var queued in messages)
+                {
+                    await settler.RetryLaterAsync(queued, null, options.ErrorRetryDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
         }
     }
 
-    private async Task FailedAsync(IReadOnlyList<QueuedMessage> messages, Exception exception, IMessageSettler settler, CancellationToken cancellationToken)
+    private async Task FailedAsync(List<QueuedMessage> messages, Exception exception, IMessageSettler settler, CancellationToken cancellationToken)
     {
         LogWorkItemFailed(_logger, exception, messages.Count);
         var error = $"{exception.GetType().FullName}: {exception.Message}";
