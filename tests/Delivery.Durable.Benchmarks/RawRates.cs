@@ -23,6 +23,9 @@ internal sealed class RawRates(CosmosClient cosmos, QueueServiceClient queues, s
 
     public double DequeueDelete { get; private set; }
 
+    /// <summary>Milliseconds per request with one in flight: read, replace, enqueue, receive(1)+delete.</summary>
+    public (double Read, double Replace, double Enqueue, double ReceiveDelete) Latency { get; private set; }
+
     public async Task MeasureAsync()
     {
         var database = (await cosmos.CreateDatabaseIfNotExistsAsync($"{prefix}-raw")).Database;
@@ -60,12 +63,38 @@ internal sealed class RawRates(CosmosClient cosmos, QueueServiceClient queues, s
             var body = Convert.ToBase64String(Encoding.UTF8.GetBytes(Payload));
             Enqueue = await RateAsync(async (_, _) => await queue.SendMessageAsync(body));
             DequeueDelete = await DrainRateAsync(queue);
+            Latency = await MeasureLatencyAsync(container, queue, ids[0], body);
         }
         finally
         {
             await database.DeleteAsync();
             await queue.DeleteIfExistsAsync();
         }
+    }
+
+    private static async Task<(double, double, double, double)> MeasureLatencyAsync(Container container, QueueClient queue, string id, string body)
+    {
+        const int N = 50;
+        async Task<double> TimeAsync(Func<Task> operation)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            for (var i = 0; i < N; i++)
+            {
+                await operation();
+            }
+
+            return stopwatch.Elapsed.TotalMilliseconds / N;
+        }
+
+        var read = await TimeAsync(async () => (await container.ReadItemStreamAsync(id, new PartitionKey(id))).Dispose());
+        var replace = await TimeAsync(async () => (await container.ReplaceItemStreamAsync(Document(id), id, new PartitionKey(id))).Dispose());
+        var enqueue = await TimeAsync(() => queue.SendMessageAsync(body));
+        var receive = await TimeAsync(async () =>
+        {
+            var message = (await queue.ReceiveMessagesAsync(1)).Value[0];
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        });
+        return (read, replace, enqueue, receive);
     }
 
     public void Print()
@@ -75,7 +104,8 @@ internal sealed class RawRates(CosmosClient cosmos, QueueServiceClient queues, s
         Console.WriteLine($"    Cosmos replace with ETag    {Replace,8:F0} /s");
         Console.WriteLine($"    Cosmos create               {Create,8:F0} /s");
         Console.WriteLine($"    Queue enqueue               {Enqueue,8:F0} /s");
-        Console.WriteLine($"    Queue dequeue(32)+delete    {DequeueDelete,8:F0} /s");
+        Console.WriteLine($"    Queue dequeue(32)+delete    {DequeueDelete,8:F0} messages/s");
+        Console.WriteLine($"    one request at a time: read {Latency.Read:F1} ms, replace {Latency.Replace:F1} ms, enqueue {Latency.Enqueue:F1} ms, receive+delete {Latency.ReceiveDelete:F1} ms");
     }
 
     private static MemoryStream Document(string id) =>

@@ -13,20 +13,47 @@ internal sealed class InstanceQuery(InstanceIndex index, CosmosInstanceStore sto
 {
     private const int ReadParallelism = 16;
 
+    // Fixed, so that a token's index page is the same page when it is read again.
+    private const int IndexPageSize = 100;
+
     public async Task<InstancePage> QueryAsync(InstanceFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var pageSize = Math.Max(1, filter.PageSize);
-        var position = Decode(filter.ContinuationToken);
-        var bucket = position.Bucket;
-        var continuation = position.Continuation;
+        var (bucket, continuation, skip) = Decode(filter.ContinuationToken);
         var results = new List<InstanceRecord>(pageSize);
 
-        while (bucket < index.BucketCount && results.Count < pageSize)
+        // Reads go one index page at a time; a page that fills up stops at the first further match, whose place
+        // (bucket, index page, position) becomes the token, so the last page is never followed by an empty one.
+        while (bucket < index.BucketCount)
         {
-            var (entries, next) = await index.ReadBucketPageAsync(bucket, continuation, pageSize - results.Count, cancellationToken);
-            var candidates = entries.Where(e => e.States.Exists(s => s.Matches(e.InstanceId, filter))).ToList();
-            results.AddRange(await VerifyAsync(candidates, filter, cancellationToken));
+            var (entries, next) = await index.ReadBucketPageAsync(bucket, continuation, IndexPageSize, cancellationToken);
+            var candidates = entries.Select((Entry, Position) => (Entry, Position))
+                .Skip(skip)
+                .Where(c => c.Entry.States.Exists(s => s.Matches(c.Entry.InstanceId, filter)))
+                .ToList();
+            while (candidates.Count > 0)
+            {
+                var chunk = candidates.Take(pageSize - results.Count + 1).ToList();
+                candidates.RemoveRange(0, chunk.Count);
+                var verified = await VerifyAsync(chunk.ConvertAll(c => c.Entry), filter, cancellationToken);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    if (verified[i] is not { } record)
+                    {
+                        continue;
+                    }
+
+                    if (results.Count == pageSize)
+                    {
+                        return new InstancePage(results, Encode(new Position(bucket, continuation, chunk[i].Position)));
+                    }
+
+                    results.Add(record);
+                }
+            }
+
+            skip = 0;
             continuation = next;
             if (continuation is null)
             {
@@ -34,18 +61,18 @@ internal sealed class InstanceQuery(InstanceIndex index, CosmosInstanceStore sto
             }
         }
 
-        var token = bucket < index.BucketCount ? Encode(new Position(bucket, continuation)) : null;
-        return new InstancePage(results, token);
+        return new InstancePage(results, null);
     }
 
-    private async Task<IEnumerable<InstanceRecord>> VerifyAsync(List<IndexDocument> candidates, InstanceFilter filter, CancellationToken cancellationToken)
+    /// <summary>Checks entries against their instance documents, in parallel; null where the entry was stale.</summary>
+    private async Task<InstanceRecord?[]> VerifyAsync(List<IndexDocument> candidates, InstanceFilter filter, CancellationToken cancellationToken)
     {
         var records = new InstanceRecord?[candidates.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, candidates.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
             async (i, ct) => records[i] = await VerifyOneAsync(candidates[i], filter, ct));
-        return records.OfType<InstanceRecord>();
+        return records;
     }
 
     private async Task<InstanceRecord?> VerifyOneAsync(IndexDocument entry, InstanceFilter filter, CancellationToken cancellationToken)
@@ -75,12 +102,12 @@ internal sealed class InstanceQuery(InstanceIndex index, CosmosInstanceStore sto
     {
         if (string.IsNullOrEmpty(token))
         {
-            return new Position(0, null);
+            return new Position(0, null, 0);
         }
 
         try
         {
-            return JsonSerializer.Deserialize<Position>(Base64Url.DecodeFromChars(token)) ?? new Position(0, null);
+            return JsonSerializer.Deserialize<Position>(Base64Url.DecodeFromChars(token)) ?? new Position(0, null, 0);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
@@ -90,5 +117,6 @@ internal sealed class InstanceQuery(InstanceIndex index, CosmosInstanceStore sto
 
     private sealed record Position(
         [property: JsonPropertyName("b")] int Bucket,
-        [property: JsonPropertyName("c")] string? Continuation);
+        [property: JsonPropertyName("c")] string? Continuation,
+        [property: JsonPropertyName("s")] int Skip);
 }
