@@ -115,11 +115,22 @@ public sealed class ApprovalStepTimingTests
         Assert.Single(audit, a => a.Action == AuditAction.Decided && a.Actor == "pm-jo" && a.OnBehalfOf == "line-lee");
     }
 
-    /// <summary>Gives the workers a moment to act on anything due; used only to show that nothing happens.</summary>
+    /// <summary>
+    /// Once the step has its timer, gives the workers a moment to act on anything due and checks no timer fired;
+    /// used only to show that nothing happens before the due time.
+    /// </summary>
     private static async Task QuietAsync(LifecycleHarness harness, string instanceId)
     {
-        var before = (await harness.Host.Client.GetOrchestrationHistoryAsync(instanceId)).Count;
+        await LifecycleHarness.UntilAsync(async () =>
+        {
+            var history = await harness.Host.Client.GetOrchestrationHistoryAsync(instanceId);
+            return history.Any(e => e.EventType == "TimerCreated") || history.Any(e => e.EventType == "ExecutionCompleted");
+        });
+        var fired = await FiredAsync(harness, instanceId);
         await Task.Delay(500);
-        Assert.Equal(before, (await harness.Host.Client.GetOrchestrationHistoryAsync(instanceId)).Count);
+        Assert.Equal(fired, await FiredAsync(harness, instanceId));
     }
+
+    private static async Task<int> FiredAsync(LifecycleHarness harness, string instanceId) =>
+        (await harness.Host.Client.GetOrchestrationHistoryAsync(instanceId)).Count(e => e.EventType == "TimerFired");
 }

@@ -48,7 +48,7 @@ public sealed class LifecycleJourneyTests
         var audit = await harness.AuditAsync(projectId);
         // The fake clock stands still, so entries share a time: compare what was recorded, not the order.
         Assert.Equal(
-            new[] { AuditAction.StageChanged, AuditAction.BusinessCaseSubmitted, AuditAction.StageChanged, AuditAction.ApprovalRequested, AuditAction.Decided, AuditAction.StageChanged }.Order(),
+            new[] { AuditAction.Submitted, AuditAction.StageChanged, AuditAction.BusinessCaseSubmitted, AuditAction.StageChanged, AuditAction.ApprovalRequested, AuditAction.Decided, AuditAction.StageChanged }.Order(),
             audit.Select(a => a.Action).Order());
         Assert.Equal("line-lee", audit.Single(a => a.Action == AuditAction.Decided).Actor);
     }

@@ -95,4 +95,23 @@ public sealed class WithdrawAndRaceTests
         Assert.Single(harness.Email.To("lee.morgan@example.gov.uk", "approval-request"));
         Assert.Single(await harness.AuditAsync(projectId), a => a.Action == AuditAction.ApprovalRequested);
     }
+
+    [Fact]
+    public async Task StartingTheLifecycleAgain_FindsTheFirstInstance()
+    {
+        // Arrange
+        await using var harness = await LifecycleHarness.StartAsync();
+        var projectId = await harness.NewProjectAsync(10_000m);
+        var first = await harness.Host.Client.GetInstanceAsync(LifecycleEvents.InstanceIdFor(projectId));
+
+        // Act: intake retried (same Idempotency-Key) starts it again.
+        await harness.Get<LifecycleCommands>().StartAsync(projectId, CancellationToken.None);
+        await harness.Get<LifecycleCommands>().StartAsync(projectId, CancellationToken.None);
+
+        // Assert: the same running instance, not a second one.
+        var after = await harness.Host.Client.GetInstanceAsync(LifecycleEvents.InstanceIdFor(projectId));
+        Assert.Equal(first!.CreatedAt, after!.CreatedAt);
+        Assert.True(after.IsRunning);
+        Assert.Single(await harness.AuditAsync(projectId), a => a.Action == AuditAction.Submitted);
+    }
 }
