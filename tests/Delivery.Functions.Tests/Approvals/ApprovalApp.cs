@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Delivery.Functions.Tests.Infrastructure;
+using Delivery.Workflows.Approvals;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +11,7 @@ namespace Delivery.Functions.Tests.Approvals;
 
 /// <summary>
 /// An app of its own for approval tests: approvers with addresses unique to this app (so maildev holds only its
-/// emails for them), workflows in memory, a fake clock, its own database.
+/// emails for them), workflows in memory, a fake clock for link expiry, its own database.
 /// </summary>
 public partial class ApprovalApp : IAsyncLifetime
 {
@@ -38,14 +39,16 @@ public partial class ApprovalApp : IAsyncLifetime
         Customise(settings);
         App = await RunningApp.StartAsync(settings, configure: b =>
         {
+            // Only link expiry runs on the fake clock: the whole app on it would also age anti-forgery and
+            // data-protection keys, which are shared with other apps on this machine.
             if (UsesFakeClock)
             {
-                b.Services.AddSingleton<TimeProvider>(Clock);
+                b.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApprovalDecisionService>(sp, (TimeProvider)Clock));
             }
         });
     }
 
-    /// <summary>Whether the app runs on <see cref="Clock"/> (true) or on real time.</summary>
+    /// <summary>Whether decisions check link expiry against <see cref="Clock"/> (true) or real time.</summary>
     protected virtual bool UsesFakeClock => true;
 
     /// <summary>Lets a subclass change settings before the app starts.</summary>
