@@ -1,3 +1,4 @@
+using System.Globalization;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Settings;
@@ -5,6 +6,7 @@ using Delivery.Functions.BusinessCaseDraft;
 using Delivery.Functions.DecideApproval;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -65,10 +67,14 @@ public static class ApprovalPageEndpoint
             errors["comment"] = outcome == ApprovalOutcome.Rejected ? "Enter why you are rejecting it" : "Enter the changes you need";
         }
 
+        var posted = new FinalApproval([], form["projectManagerId"].ToString(), form["costPercent"].ToString(), form["timeWorkingDays"].ToString());
+        var adjustments = outcome == ApprovalOutcome.Approved && form.ContainsKey("costPercent")
+            ? await AdjustmentsAsync(id, posted, services, errors, cancellationToken)
+            : null;
         if (errors.Count == 0)
         {
             var result = await services.Decisions.DecideAsync(
-                new DecisionCommand(id, http.User.UserId(), token, outcome!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment), cancellationToken);
+                new DecisionCommand(id, http.User.UserId(), token, outcome!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment, adjustments), cancellationToken);
             if (result.Status == CommandStatus.Recorded)
             {
                 var project = await services.Projects.GetAsync(ApprovalStepDocument.ProjectIdOf(id)!, cancellationToken);
@@ -84,7 +90,9 @@ public static class ApprovalPageEndpoint
         }
 
         var (model, refusal) = await LoadAsync(id, token, http, services, errors, cancellationToken);
-        return refusal ?? Html(ApprovalPageView.Render(model! with { Decision = decision, Comment = comment }), StatusCodes.Status400BadRequest);
+        return refusal ?? Html(
+            ApprovalPageView.Render(model! with { Decision = decision, Comment = comment, Final = model.Final is null ? null : posted with { ProjectManagers = model.Final.ProjectManagers } }),
+            StatusCodes.Status400BadRequest);
     }
 
     private static async Task<(ApprovalPageModel? Model, IResult? Refusal)> LoadAsync(
@@ -115,8 +123,49 @@ public static class ApprovalPageEndpoint
             .Where(s => s.Id != step.Id && s.Decision is { Outcome: not ApprovalOutcome.Cancelled })
             .ToList();
         var tokens = services.Antiforgery.GetAndStoreTokens(http);
-        return (new ApprovalPageModel(project!, step, content, earlier, token, tokens.FormFieldName, tokens.RequestToken!, errors), null);
+        FinalApproval? final = null;
+        if (step.IsFinal)
+        {
+            var managers = ProjectManagers(services);
+            var defaults = services.Lifecycle.Tolerances[project!.Request.Category];
+            final = new FinalApproval(
+                managers,
+                managers.FirstOrDefault()?.Id,
+                defaults.CostPercent.ToString(CultureInfo.InvariantCulture),
+                defaults.TimeWorkingDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return (new ApprovalPageModel(project!, step, content, earlier, token, tokens.FormFieldName, tokens.RequestToken!, errors, Final: final), null);
     }
+
+    /// <summary>Reads the final approver's choices: a project manager from the list and tolerances as numbers.</summary>
+    private static async Task<InitiationAdjustments?> AdjustmentsAsync(
+        string id, FinalApproval posted, PageServices services, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var step = await services.Steps.GetAsync(id, cancellationToken);
+        var project = step is { IsFinal: true } ? await services.Projects.GetAsync(step.ProjectId, cancellationToken) : null;
+        if (project is null)
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(posted.CostPercent.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var cost) || cost is < 0 or > 100)
+        {
+            errors["costPercent"] = "Cost tolerance must be a number from 0 to 100, like 10";
+        }
+
+        if (!int.TryParse(posted.TimeWorkingDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 250)
+        {
+            errors["timeWorkingDays"] = "Time tolerance must be a whole number of working days from 0 to 250, like 10";
+        }
+
+        var managerId = ProjectManagers(services).FirstOrDefault(p => string.Equals(p.Id, posted.ProjectManagerId, StringComparison.OrdinalIgnoreCase))?.Id;
+        var defaults = services.Lifecycle.Tolerances[project.Request.Category];
+        return errors.Count > 0 ? null : new InitiationAdjustments(managerId, defaults with { CostPercent = cost, TimeWorkingDays = days });
+    }
+
+    private static List<Approver> ProjectManagers(PageServices services) =>
+        services.Approvals.People.Where(p => p.Roles.Contains(services.Lifecycle.ProjectManagerRole, StringComparer.OrdinalIgnoreCase)).ToList();
 
     /// <summary>Unsigned visitors sign in first: the dev sign-in page in Development, the identity provider otherwise.</summary>
     private static IResult? SignIn(HttpContext http, PageServices services)
@@ -152,4 +201,6 @@ public sealed record PageServices(
     ApprovalDecisionService Decisions,
     IAntiforgery Antiforgery,
     IOptions<AuthSettings> Auth,
+    ApprovalPolicy Approvals,
+    LifecyclePolicy Lifecycle,
     TimeProvider Clock);

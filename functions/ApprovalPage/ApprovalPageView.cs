@@ -18,7 +18,11 @@ public sealed record ApprovalPageModel(
     string AntiforgeryToken,
     IReadOnlyDictionary<string, string> Errors,
     string? Decision = null,
-    string? Comment = null);
+    string? Comment = null,
+    FinalApproval? Final = null);
+
+/// <summary>For the gate's final approver: who can be project manager, and the tolerances to start from (or as entered).</summary>
+public sealed record FinalApproval(IReadOnlyList<Approver> ProjectManagers, string? ProjectManagerId, string CostPercent, string TimeWorkingDays);
 
 /// <summary>Renders the decision page with GOV.UK Frontend components: summary list, tables, radios, textarea, error summary.</summary>
 public static class ApprovalPageView
@@ -164,7 +168,43 @@ public static class ApprovalPageView
         }
 
         html.Append($"<textarea class=\"govuk-textarea{(commentError is null ? string.Empty : " govuk-textarea--error")}\" id=\"comment\" name=\"comment\" rows=\"5\" aria-describedby=\"{describedBy}\">{E(model.Comment)}</textarea></div>");
+        FinalFields(html, model);
         html.Append("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Submit decision</button></form>");
+    }
+
+    /// <summary>The final approver may choose the project manager and adjust the default tolerances.</summary>
+    private static void FinalFields(StringBuilder html, ApprovalPageModel model)
+    {
+        if (model.Final is not { } final)
+        {
+            return;
+        }
+
+        html.Append("<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\"><h2 class=\"govuk-fieldset__heading\">If you approve</h2></legend>");
+        html.Append("<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"projectManagerId\">Project manager</label><select class=\"govuk-select\" id=\"projectManagerId\" name=\"projectManagerId\">");
+        foreach (var pm in final.ProjectManagers)
+        {
+            var selected = string.Equals(pm.Id, final.ProjectManagerId, StringComparison.OrdinalIgnoreCase) ? " selected" : string.Empty;
+            html.Append($"<option value=\"{E(pm.Id)}\"{selected}>{E(pm.Name)}</option>");
+        }
+
+        html.Append("</select></div>");
+        Number(html, model, "costPercent", "Cost tolerance (percent)", final.CostPercent, "decimal");
+        Number(html, model, "timeWorkingDays", "Time tolerance (working days)", final.TimeWorkingDays, "numeric");
+        html.Append("</fieldset>");
+    }
+
+    private static void Number(StringBuilder html, ApprovalPageModel model, string id, string label, string value, string inputMode)
+    {
+        var error = model.Errors.GetValueOrDefault(id);
+        html.Append($"<div class=\"govuk-form-group{(error is null ? string.Empty : " govuk-form-group--error")}\"><label class=\"govuk-label\" for=\"{id}\">{label}</label>");
+        if (error is not null)
+        {
+            html.Append($"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>");
+        }
+
+        var describedBy = error is null ? string.Empty : $" aria-describedby=\"{id}-error\"";
+        html.Append($"<input class=\"govuk-input govuk-input--width-4{(error is null ? string.Empty : " govuk-input--error")}\" id=\"{id}\" name=\"{id}\" type=\"text\" inputmode=\"{inputMode}\" spellcheck=\"false\" value=\"{E(value)}\"{describedBy}></div>");
     }
 
     private static void Row(StringBuilder html, string key, string? value) =>

@@ -36,6 +36,11 @@ public partial class ApprovalApp : IAsyncLifetime
             settings[$"Approvals:People:{i}:Email"] = EmailOf(Approvers[i]);
         }
 
+        // A second project manager, whom a final approver can choose instead of the default.
+        settings[$"Approvals:People:{Approvers.Length}:Id"] = "pm-jo";
+        settings[$"Approvals:People:{Approvers.Length}:Name"] = "Jo Evans";
+        settings[$"Approvals:People:{Approvers.Length}:Email"] = EmailOf("pm-jo");
+        settings[$"Approvals:People:{Approvers.Length}:Roles"] = "ProjectManager";
         Customise(settings);
         App = await RunningApp.StartAsync(settings, configure: b =>
         {

@@ -147,4 +147,41 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
         Assert.DoesNotContain("url(/assets/", css, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
     }
+
+    [Fact]
+    public async Task Final_approver_chooses_the_project_manager_and_adjusts_tolerances_on_the_page()
+    {
+        // Arrange
+        var (projectId, _) = await app.NewProjectAsync(9_000m);
+        await app.SubmitCaseAsync(projectId, 9_000m);
+        var link = await app.LinkAsync("line-lee", projectId);
+        using var lee = app.As("line-lee");
+        var (_, html, antiforgery) = await ApprovalApp.OpenAsync(lee, link);
+        Dictionary<string, string> Form(string cost) => new()
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["decision"] = "approve",
+            ["projectManagerId"] = "pm-jo",
+            ["costPercent"] = cost,
+            ["timeWorkingDays"] = "20",
+        };
+
+        // Act
+        var bad = await lee.PostAsync(link, new FormUrlEncodedContent(Form("lots")));
+        var good = await lee.PostAsync(link, new FormUrlEncodedContent(Form("15")));
+        await app.StageAsync(projectId, "Initiation");
+
+        // Assert
+        Assert.Contains("<option value=\"pm-jo\">Jo Evans</option>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"costPercent\" name=\"costPercent\" type=\"text\" inputmode=\"decimal\" spellcheck=\"false\" value=\"10\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("<a href=\"#costPercent\">", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var project = await app.ProjectAsync(projectId);
+        Assert.Equal("Jo Evans", project.GetProperty("projectManager").GetProperty("name").GetString());
+        var tolerances = project.GetProperty("baseline").GetProperty("tolerances");
+        Assert.Equal(15m, tolerances.GetProperty("costPercent").GetDecimal());
+        Assert.Equal(20, tolerances.GetProperty("timeWorkingDays").GetInt32());
+        Assert.Single(await app.Inbox.WaitForAsync(app.EmailOf("pm-jo")), e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));
+    }
 }

@@ -119,6 +119,27 @@ public sealed partial class DecisionPageAccessibilityTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
+    [Fact]
+    public void Final_approvers_fields_are_labelled_and_grouped()
+    {
+        var managers = new[] { new Approver("pm-sam", "Sam Okafor", "sam@example.gov.uk", ["ProjectManager"], null) };
+        var model = Model(new Dictionary<string, string> { ["costPercent"] = "Cost tolerance must be a number" }) with
+        {
+            Final = new FinalApproval(managers, "pm-sam", "x", "10"),
+        };
+
+        var html = ApprovalPageView.Render(model);
+
+        Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\"><h2 class=\"govuk-fieldset__heading\">If you approve</h2></legend>", html, StringComparison.Ordinal);
+        foreach (var id in new[] { "projectManagerId", "costPercent", "timeWorkingDays" })
+        {
+            Assert.Contains($"<label class=\"govuk-label\" for=\"{id}\">", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("aria-describedby=\"costPercent-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#costPercent\">", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<(?:input|textarea) class=\"govuk-(?:radios__input|textarea)[^\"]*\" id=\"([^\"]+)\"")]
     private static partial Regex ControlIds();
 }
