@@ -158,6 +158,7 @@ internal sealed partial class OrchestrationTurnProcessor
             record.ParentExecutionId = m.ParentExecutionId;
             record.ParentTaskId = m.ParentTaskId;
             turn.History = [];
+            turn.HistoryReset = true;
             turn.NewEvents.Clear();
         }
 

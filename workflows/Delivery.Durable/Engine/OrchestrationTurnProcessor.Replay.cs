@@ -72,6 +72,7 @@ internal sealed partial class OrchestrationTurnProcessor
 
         // History starts afresh: an eternal orchestration's record stays the size of one generation.
         turn.History = [];
+        turn.HistoryReset = true;
         turn.Outbound.Add(new TaskMessage
         {
             Kind = TaskMessageKind.ExecutionStarted,
