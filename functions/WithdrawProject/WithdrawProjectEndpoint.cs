@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.DelegateApproval;
 using Delivery.Workflows.Approvals;
@@ -14,7 +15,16 @@ public static class WithdrawProjectEndpoint
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, LifecycleCommands lifecycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<WithdrawBody>(cancellationToken) : null;
+        WithdrawBody? body = null;
+        try
+        {
+            body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<WithdrawBody>(cancellationToken) : null;
+        }
+        catch (JsonException)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send JSON like {\"reason\": \"…\"}, or no body."] });
+        }
+
         var result = await lifecycle.WithdrawAsync(id, user.UserId(), body?.Reason, cancellationToken);
         return result.Status == CommandStatus.Recorded ? TypedResults.Ok(new CommandMessage(result.Message)) : CommandResults.ToProblem(result);
     }

@@ -23,10 +23,13 @@ public static class WorkflowHosting
         var durable = new DurableSettings();
         configuration.GetSection(DurableSettings.Section).Bind(durable);
         var database = configuration[$"{CosmosSettings.Section}:Database"] ?? "delivery";
+
+        // The same local-only prefix as the app's other queues, so parallel local apps never share a task hub queue.
+        var queuePrefix = configuration[$"{StorageSettings.Section}:{nameof(StorageSettings.QueuePrefix)}"] ?? string.Empty;
         void Hub(CosmosTaskHubOptions o)
         {
             o.DatabaseName = database;
-            o.WorkQueueName = durable.WorkQueueName;
+            o.WorkQueueName = queuePrefix + durable.WorkQueueName;
         }
 
         services.AddDurableTaskWorker(b =>

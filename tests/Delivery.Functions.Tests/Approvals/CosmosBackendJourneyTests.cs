@@ -19,8 +19,9 @@ public sealed class CosmosApprovalApp : ApprovalApp
 
     public override async Task DisposeAsync()
     {
+        var prefix = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Delivery.Functions.App.Settings.StorageSettings>>().Value.QueuePrefix;
         await base.DisposeAsync();
-        await new QueueClient("UseDevelopmentStorage=true", WorkQueue).DeleteIfExistsAsync();
+        await new QueueClient("UseDevelopmentStorage=true", prefix + WorkQueue).DeleteIfExistsAsync();
     }
 }
 

@@ -65,7 +65,8 @@ internal sealed partial class OrchestrationTurnProcessor
 
                 return;
             case TaskMessageKind.EventRaised:
-                if (!turn.AllEvents.Any(e => e.Type == HistoryEventType.EventRaised && e.MessageId == m.MessageId))
+                if (!turn.AllEvents.Any(e => e.Type == HistoryEventType.EventRaised && e.MessageId == m.MessageId)
+                    && turn.StartEvent?.PreviousEventIds?.Contains(m.MessageId) != true)
                 {
                     turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.EventRaised, Timestamp = turn.Now, Name = m.Name, Input = m.Input, MessageId = m.MessageId });
                     turn.Changed = true;
@@ -158,6 +159,7 @@ internal sealed partial class OrchestrationTurnProcessor
             record.ParentExecutionId = m.ParentExecutionId;
             record.ParentTaskId = m.ParentTaskId;
             turn.History = [];
+            turn.HistoryReset = true;
             turn.NewEvents.Clear();
         }
 
@@ -186,6 +188,7 @@ internal sealed partial class OrchestrationTurnProcessor
             ParentExecutionId = m.ParentExecutionId,
             ParentTaskId = m.ParentTaskId,
             ParentTurnId = m.ParentTurnId,
+            PreviousEventIds = m.PreviousEventIds,
         });
         turn.Changed = true;
         turn.NeedsReplay = true;

@@ -70,8 +70,16 @@ internal sealed partial class OrchestrationTurnProcessor
             }
         }
 
+        // Events this execution consumed stay duplicates for the next one (a redelivered copy must not reach it).
+        var carriedIds = result.UnconsumedEvents.Select(e => e.MessageId).ToHashSet(StringComparer.Ordinal);
+        var consumedIds = turn.History
+            .Where(e => e.Type == HistoryEventType.EventRaised && e.MessageId is not null && !carriedIds.Contains(e.MessageId))
+            .Select(e => e.MessageId!)
+            .ToList();
+
         // History starts afresh: an eternal orchestration's record stays the size of one generation.
         turn.History = [];
+        turn.HistoryReset = true;
         turn.Outbound.Add(new TaskMessage
         {
             Kind = TaskMessageKind.ExecutionStarted,
@@ -86,6 +94,7 @@ internal sealed partial class OrchestrationTurnProcessor
             ParentExecutionId = start.ParentExecutionId,
             ParentTaskId = start.ParentTaskId,
             ParentTurnId = start.ParentTurnId,
+            PreviousEventIds = consumedIds.Count == 0 ? null : consumedIds,
         });
     }
 

@@ -40,7 +40,8 @@ internal sealed partial class OrchestrationTurnProcessor(
             isNew = true;
         }
 
-        var turn = new Turn(record, record.History.Select(HistoryEvent.Parse).ToList(), now);
+        var storedHistory = record.History;
+        var turn = new Turn(record, storedHistory.Select(HistoryEvent.Parse).ToList(), now);
         foreach (var item in ordered)
         {
             turn.Candidates.Enqueue((item, item.Message));
@@ -70,7 +71,10 @@ internal sealed partial class OrchestrationTurnProcessor(
             return;
         }
 
-        record.History = turn.History.Select(e => e.ToJson()).ToList();
+        // History only grows within an execution: keep the stored JSON of old events, serialize only the new ones.
+        record.History = turn.HistoryReset
+            ? turn.History.Select(e => e.ToJson()).ToList()
+            : [.. storedHistory, .. turn.History.Skip(storedHistory.Count).Select(e => e.ToJson())];
         record.LastUpdatedAt = now;
         await Task.WhenAll(turn.Outbound.Select(m => backend.WorkQueue.EnqueueAsync(m.ToJson(), DelayOf(m, now), cancellationToken)));
         var committed = isNew
@@ -159,6 +163,9 @@ internal sealed partial class OrchestrationTurnProcessor(
         public bool Changed { get; set; }
 
         public bool NeedsReplay { get; set; }
+
+        /// <summary>True when this turn started a new execution (history replaced rather than appended to).</summary>
+        public bool HistoryReset { get; set; }
 
         public bool Started => History.Count > 0 || NewEvents.Exists(e => e.Type == HistoryEventType.ExecutionStarted);
 
