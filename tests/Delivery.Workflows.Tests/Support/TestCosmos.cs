@@ -12,7 +12,9 @@ public sealed class TestCosmos : IAsyncDisposable
 
     private static readonly Uri Endpoint = new(Environment.GetEnvironmentVariable("Cosmos__Endpoint") ?? "https://127.0.0.1:8081");
 
-    private static readonly Lazy<CosmosClient> Client = new(() => new CosmosClient(Endpoint.ToString(), Key, new CosmosClientOptions
+    // One client per test database: the local server reuses resource ids of deleted containers, so a client shared
+    // across tests could hold partition-key-range caches for a container that is gone ("stale cache", 404).
+    private static CosmosClient NewClient() => new(Endpoint.ToString(), Key, new CosmosClientOptions
     {
         ConnectionMode = ConnectionMode.Gateway,
         LimitToEndpoint = true,
@@ -26,22 +28,33 @@ public sealed class TestCosmos : IAsyncDisposable
                 RemoteCertificateValidationCallback = (_, _, _, errors) => errors == SslPolicyErrors.None || Endpoint.IsLoopback,
             },
         }),
-    }));
+    });
 
-    private TestCosmos(Database database) => Database = database;
+    private readonly CosmosClient _client;
+
+    private TestCosmos(CosmosClient client, Database database)
+    {
+        _client = client;
+        Database = database;
+    }
 
     public Database Database { get; }
 
     public static async Task<TestCosmos> CreateAsync()
     {
-        var database = (await Client.Value.CreateDatabaseIfNotExistsAsync($"test-{Guid.NewGuid():N}")).Database;
+        var client = NewClient();
+        var database = (await client.CreateDatabaseIfNotExistsAsync($"test-{Guid.NewGuid():N}")).Database;
         foreach (var (name, path) in DataContainers.All)
         {
             await database.CreateContainerIfNotExistsAsync(new ContainerProperties(name, path));
         }
 
-        return new TestCosmos(database);
+        return new TestCosmos(client, database);
     }
 
-    public async ValueTask DisposeAsync() => await Database.DeleteAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DeleteAsync();
+        _client.Dispose();
+    }
 }
