@@ -35,7 +35,10 @@ rm -rf "$staging"
 mkdir -p "$staging/$exe_dir" "$(dirname "$out")"
 
 echo "package.sh: publishing Delivery.Functions (Release, linux-x64, self-contained) into $exe_dir/"
-dotnet publish "$root/functions/Delivery.Functions.csproj" -c Release -r linux-x64 --self-contained \
+# A plain restore first: the project's RuntimeIdentifiers already name linux-x64, so its lock file covers the publish.
+# Restoring with -r instead would push the RID into every referenced project's lock file as well.
+dotnet restore "$root/functions/Delivery.Functions.csproj" -nologo -v quiet
+dotnet publish "$root/functions/Delivery.Functions.csproj" -c Release -r linux-x64 --self-contained --no-restore \
   -o "$staging/$exe_dir" -p:UseAppHost=true -nologo -v quiet
 
 [ -f "$staging/$exe_rel" ] || fail "the publish did not produce $exe_rel (host.json's defaultExecutablePath)"
