@@ -42,7 +42,7 @@ start_one() {
 
 start() {
   ensure_packages
-  start_one cosmos 8081 "$bin/cosmosdb-server" --host 127.0.0.1 --port 8081
+  start_one cosmos 8081 node "$root/scripts/cosmos-server.js" --host 127.0.0.1 --port 8081
   start_one azurite 10001 "$bin/azurite" --silent --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --location "$state/azurite"
   for p in 10000 10002; do

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Delivery.Functions.App.Settings;
+
+/// <summary>Settings about the app itself.</summary>
+public sealed class AppSettings
+{
+    public const string Section = "App";
+
+    /// <summary>Where people reach the app; links in emails start here.</summary>
+    [Required]
+    public Uri? PublicBaseUrl { get; set; }
+}
