@@ -58,11 +58,11 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Function (folder under functions/) whose queue trigger runs the durable work queue; it gets the always-ready instances.')
-param queueTriggerFunctionName string = 'DurableWorker'
+@description('Queue-triggered functions (folders under functions/) kept warm by always-ready instances; empty scales everything to zero and accepts a cold start when work arrives.')
+param alwaysReadyFunctions string[] = []
 
-@description('Always-ready instances for the queue trigger (0 scales to zero and accepts a cold start on new work).')
-@minValue(0)
+@description('Always-ready instances for each function in alwaysReadyFunctions.')
+@minValue(1)
 param alwaysReadyInstances int = 1
 
 @description('Custom handler runtime version on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
@@ -145,9 +145,13 @@ var blobContainerNames = [
   'attachments'
   'documents'
 ]
+// Every queue a queueTrigger function or the durable runtime reads, each with the -poison twin the host (or the
+// runtime) moves failed messages to.
 var queueNames = [
   'durable-work'
   'durable-work-poison'
+  'email-outbox'
+  'email-outbox-poison'
 ]
 var deploymentContainerName = 'app-package'
 var sendGridSecretName = 'SendGridApiKey'
@@ -256,14 +260,12 @@ module functionApp 'modules/functionapp.bicep' = {
     runtimeVersion: customHandlerRuntimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    alwaysReady: alwaysReadyInstances > 0
-      ? [
-          {
-            name: 'function:${queueTriggerFunctionName}'
-            instanceCount: alwaysReadyInstances
-          }
-        ]
-      : []
+    alwaysReady: [
+      for functionName in alwaysReadyFunctions: {
+        name: 'function:${functionName}'
+        instanceCount: alwaysReadyInstances
+      }
+    ]
     storageAccountName: storage.outputs.name
     blobServiceUri: storage.outputs.blobEndpoint
     queueServiceUri: storage.outputs.queueEndpoint

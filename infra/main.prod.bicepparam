@@ -1,11 +1,15 @@
 using 'main.bicep'
 
-// Production: one always-ready instance keeps the durable work queue moving without cold starts, zone-redundant
-// storage, purge-protected Key Vault, 90 days of logs.
+// Production: an always-ready instance keeps queue work (emails now; the durable worker when its function lands:
+// add its folder name here) moving without cold starts; zone-redundant storage, purge-protected Key Vault, 90 days
+// of logs.
 param environmentName = 'prod'
 param namePrefix = 'delivery'
 param cosmosCapacityMode = 'Serverless'
 param storageSku = 'Standard_ZRS'
+param alwaysReadyFunctions = [
+  'SendEmail'
+]
 param alwaysReadyInstances = 1
 param maximumInstanceCount = 40
 param emailFromAddress = 'delivery@example.gov.uk'

@@ -25,6 +25,21 @@ public sealed class ArmTemplate
         }
 
         Main = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        _folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+    }
+
+    private readonly string _folder;
+
+    /// <summary>A parameter's value in infra/main.{environment}.bicepparam, as built beside main.json.</summary>
+    public JsonNode? EnvironmentParameter(string environment, string parameter)
+    {
+        var path = Path.Combine(_folder, $"main.{environment}.parameters.json");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} was not built (scripts/bicep.sh build builds it beside main.json).", path);
+        }
+
+        return JsonNode.Parse(File.ReadAllText(path))!["parameters"]?[parameter]?["value"];
     }
 
     public JsonObject Main { get; }

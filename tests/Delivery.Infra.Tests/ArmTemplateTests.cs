@@ -160,14 +160,11 @@ public sealed class ArmTemplateTests(ArmTemplate template) : IClassFixture<ArmTe
     }
 
     [Fact]
-    public void Always_ready_instances_go_to_the_queue_trigger_function()
+    public void Always_ready_instances_are_named_per_function()
     {
         var alwaysReady = ArmTemplate.Text(template.Module("functionapp")["properties"]!["parameters"]!["alwaysReady"]!);
-        var functionName = (string?)template.Main["parameters"]!["queueTriggerFunctionName"]!["defaultValue"];
 
-        Assert.Contains("function:{0}", alwaysReady, StringComparison.Ordinal);
-        Assert.Contains("parameters('queueTriggerFunctionName')", alwaysReady, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(functionName));
+        Assert.Contains("format('function:{0}', parameters('alwaysReadyFunctions')[copyIndex('value')])", alwaysReady, StringComparison.Ordinal);
     }
 
     private JsonObject AppSettings() =>

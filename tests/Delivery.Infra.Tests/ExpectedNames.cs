@@ -1,29 +1,41 @@
+using Delivery.Workflows.Storage;
+
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// What the code expects of Azure: the one place the infrastructure tests take names from.
+/// What the code expects of Azure: the one place the infrastructure tests take names from. Business names come
+/// from the code's own constants (Delivery.Workflows.Storage); the durable runtime's names are written out here
+/// until its options class (CosmosTaskHubOptions) is on main, and should then be read from its defaults.
 /// </summary>
 internal static class ExpectedNames
 {
     public const string CosmosDatabase = "delivery";
 
+    private static readonly (string Name, string PartitionKeyPath)[] _durableContainers =
+    [
+        ("durable-instances", "/instanceId"),
+        ("durable-index", "/bucket"),
+    ];
+
+    private const string DurableWorkQueue = "durable-work";
+
+    private const string DurablePayloadContainer = "durable-payloads";
+
     /// <summary>Cosmos containers and their partition key paths.</summary>
-    public static IReadOnlyDictionary<string, string> CosmosContainers { get; } = new Dictionary<string, string>
-    {
-        ["projects"] = "/projectId",
-        ["views"] = "/viewId",
-        ["durable-instances"] = "/instanceId",
-        ["durable-index"] = "/bucket",
-    };
+    public static IReadOnlyDictionary<string, string> CosmosContainers { get; } =
+        DataContainers.All.Concat(_durableContainers).ToDictionary(c => c.Name, c => c.PartitionKeyPath);
 
     /// <summary>
     /// Containers read only by id or by unfiltered single-partition queries, so nothing in them needs indexing.
     /// </summary>
     public static IReadOnlySet<string> UnindexedContainers { get; } = new HashSet<string> { "durable-instances" };
 
-    public static IReadOnlySet<string> Queues { get; } = new HashSet<string> { "durable-work", "durable-work-poison" };
+    /// <summary>Every queue the app or the durable runtime reads, each with its poison twin.</summary>
+    public static IReadOnlySet<string> Queues { get; } =
+        QueueNames.All.Append(DurableWorkQueue).SelectMany(q => new[] { q, QueueNames.PoisonOf(q) }).ToHashSet();
 
-    public static IReadOnlySet<string> BlobContainers { get; } = new HashSet<string> { "durable-payloads", "attachments", "documents" };
+    public static IReadOnlySet<string> BlobContainers { get; } =
+        Delivery.Workflows.Storage.BlobContainers.All.Append(DurablePayloadContainer).ToHashSet();
 
     /// <summary>Every app setting the Bicep sets on the Function App.</summary>
     public static IReadOnlySet<string> AzureAppSettings { get; } = new HashSet<string>
