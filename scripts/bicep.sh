@@ -3,9 +3,10 @@
 # no download outside NuGet). The package is restored once into .local/tools/nuget and reused.
 #
 # Usage: scripts/bicep.sh [check|build|lint|path|<bicep args...>]
-#   check (default)  build infra/main.bicep to artifacts/infra/main.json, build both .bicepparam files, lint all;
-#                    fails on any error or warning
-#   build            only compile infra/main.bicep to artifacts/infra/main.json (used by tests/Delivery.Infra.Tests)
+#   check (default)  build infra/main.bicep to artifacts/infra/main.json and each .bicepparam beside it, then lint
+#                    them; fails on any error or warning (infra/bicepconfig.json raises lint rules to errors too).
+#                    tests/Delivery.Infra.Tests runs this itself, so CI runs it through the tests.
+#   build            only compile (main.json and the parameter files)
 #   lint             only lint
 #   path             print the bicep executable's path (installing it if needed)
 # BICEP=/path/to/bicep uses that executable instead.
@@ -76,11 +77,13 @@ build() {
   done
 }
 
+# Linting main.bicep lints every module it references too (their findings are reported with their own paths).
 lint() {
   local exe="$1" f
-  while IFS= read -r f; do
+  for f in "$root/infra/main.bicep" "$root"/infra/*.bicepparam; do
+    [ -e "$f" ] || continue
     run_clean "lint ${f#"$root/"}" "$exe" lint "$f"
-  done < <(find "$root/infra" -name '*.bicep' -o -name '*.bicepparam' | sort)
+  done
 }
 
 cmd="${1:-check}"

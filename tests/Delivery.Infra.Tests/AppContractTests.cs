@@ -10,7 +10,8 @@ namespace Delivery.Infra.Tests;
 /// queue-triggered functions, and app settings match what local.settings.sample.json documents and what the
 /// settings classes require.
 /// </summary>
-public sealed class AppContractTests(ArmTemplate template) : IClassFixture<ArmTemplate>
+[Collection(ArmTemplateCollection.Name)]
+public sealed class AppContractTests(ArmTemplate template)
 {
     private static readonly string[] _environments = ["dev", "prod"];
 

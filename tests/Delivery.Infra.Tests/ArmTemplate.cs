@@ -5,8 +5,10 @@ using System.Text.Json.Nodes;
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// infra/main.bicep compiled to ARM JSON by scripts/bicep.sh (the fixture runs the script itself, so a fresh
-/// machine needs nothing beforehand; DELIVERY_ARM_TEMPLATE may name a main.json already built).
+/// infra/main.bicep compiled to ARM JSON by <c>scripts/bicep.sh check</c>, which also lints and fails on any warning.
+/// The fixture runs the script itself (it restores the Bicep CLI from NuGet when missing), so a fresh machine needs
+/// nothing beforehand and CI runs the Bicep checks through these tests; if the CLI cannot be had, every test here
+/// fails with the script's output. DELIVERY_ARM_TEMPLATE may name a main.json already built by the script.
 /// </summary>
 public sealed class ArmTemplate
 {
@@ -15,7 +17,7 @@ public sealed class ArmTemplate
         var path = Environment.GetEnvironmentVariable("DELIVERY_ARM_TEMPLATE");
         if (string.IsNullOrEmpty(path))
         {
-            ScriptRunner.Run("bicep.sh", "build");
+            ScriptRunner.Run("bicep.sh", "check");
             path = RepositoryPaths.Combine("artifacts", "infra", "main.json");
         }
 

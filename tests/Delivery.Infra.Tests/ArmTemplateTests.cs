@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Delivery.Infra.Tests;
 
 /// <summary>The compiled template provisions exactly what the code expects.</summary>
-public sealed class ArmTemplateTests(ArmTemplate template) : IClassFixture<ArmTemplate>
+[Collection(ArmTemplateCollection.Name)]
+public sealed class ArmTemplateTests(ArmTemplate template)
 {
     [Fact]
     public void Cosmos_containers_have_the_names_and_partition_keys_the_code_uses()
