@@ -6,8 +6,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
-bash scripts/services.sh start
-trap 'bash scripts/services.sh stop' EXIT
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
+
+# The local services stand in for Azure; settings that point at real Azure resources need none of them.
+cosmos_endpoint="$(node -e 'const v=require("./local.settings.json").Values||{};process.stdout.write(v.Cosmos__Endpoint||"")')"
+case "$cosmos_endpoint" in
+  ""|https://127.0.0.1*|https://localhost*)
+    export SERVICES_STARTED_FILE="$root/.local/started-$$"
+    mkdir -p "$root/.local"
+    bash scripts/services.sh start
+    trap 'bash scripts/services.sh stop-listed "$SERVICES_STARTED_FILE"' EXIT
+    ;;
+  *) echo "Settings point at $cosmos_endpoint: not starting the local services." ;;
+esac
 
 dotnet run --project functions/Delivery.Functions.csproj

@@ -6,8 +6,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+export SERVICES_STARTED_FILE="$root/.local/started-$$"
+mkdir -p "$root/.local"
 bash scripts/services.sh start
-trap 'bash scripts/services.sh stop' EXIT
+trap 'bash scripts/services.sh stop-listed "$SERVICES_STARTED_FILE"' EXIT
 
 dotnet restore Delivery.Functions.sln --locked-mode
 dotnet build Delivery.Functions.sln --no-restore -c Release

@@ -18,16 +18,19 @@ namespace Delivery.Functions.App;
 /// <summary>Wiring only: settings, clients, sign-in, functions and routes.</summary>
 public static class DeliveryApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args) => Build(new DeliveryAppOptions { Args = args });
+
+    public static WebApplication Build(DeliveryAppOptions options)
     {
-        var localSettings = LocalSettingsFile.Find(Directory.GetCurrentDirectory());
+        var localSettings = options.UseLocalSettingsFile ? LocalSettingsFile.Find(Directory.GetCurrentDirectory()) : null;
         var localValues = localSettings is null ? new Dictionary<string, string?>() : LocalSettingsFile.ReadValues(localSettings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = options.Args,
 
             // The environment decides what start-up allows (dev sign-in), so it must be known before the host is built.
-            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            EnvironmentName = options.EnvironmentName
+                ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                 ?? Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
                 ?? localValues.GetValueOrDefault("ASPNETCORE_ENVIRONMENT")
                 ?? Environments.Production,
@@ -38,7 +41,7 @@ public static class DeliveryApp
             builder.Configuration.AddEnvironmentVariables();
         }
 
-        configure?.Invoke(builder);
+        options.Configure?.Invoke(builder);
         builder.AddCustomHandlerHosting();
         builder.Services.AddDeliverySettings(builder.Configuration, builder.Environment);
         builder.Services.AddProblemDetails();

@@ -9,6 +9,7 @@ public static class DevPeople
     public static IReadOnlyList<DevPerson> All { get; } =
     [
         new("rita", "Rita Patel", "rita.patel@example.gov.uk", [Roles.Requester]),
+        new("ravi", "Ravi Singh", "ravi.singh@example.gov.uk", [Roles.Requester]),
         new("pm-sam", "Sam Okafor", "sam.okafor@example.gov.uk", [Roles.ProjectManager, Roles.Requester]),
         new("line-lee", "Lee Morgan", "lee.morgan@example.gov.uk", [Roles.Approver]),
         new("head-hana", "Hana Kowalski", "hana.kowalski@example.gov.uk", [Roles.Approver]),

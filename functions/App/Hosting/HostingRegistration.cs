@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Delivery.Functions.App.Hosting;
 
 /// <summary>Registers the custom-handler plumbing and, when standalone, the local timer and queue trigger runners.</summary>
@@ -19,7 +21,7 @@ public static class HostingRegistration
         var triggers = new LocalTriggerSettings();
         builder.Configuration.GetSection(LocalTriggerSettings.Section).Bind(triggers);
         builder.Services.Configure<LocalTriggerSettings>(builder.Configuration.GetSection(LocalTriggerSettings.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new FunctionCatalog(FunctionCatalog.DefaultDirectory));
         builder.Services.AddSingleton<FunctionInvoker>();
         if (triggers.ShouldRunLocally(builder.Configuration))

@@ -36,10 +36,11 @@ public static class SettingsBinder
         return settings;
     }
 
-    /// <summary>Turns the binder's "…at 'Cosmos:Endpoint'…" into the setting name people type: Cosmos__Endpoint.</summary>
+    /// <summary>Turns the binder's "…value 'x' at 'Email:SmtpPort'…" into the setting name people type: Email__SmtpPort.</summary>
     private static string SettingName(string section, string binderMessage)
     {
-        var start = binderMessage.IndexOf('\'', StringComparison.Ordinal);
+        var at = binderMessage.IndexOf(" at '", StringComparison.Ordinal);
+        var start = at < 0 ? -1 : at + 4;
         var end = start < 0 ? -1 : binderMessage.IndexOf('\'', start + 1);
         return end > start ? binderMessage[(start + 1)..end].Replace(":", "__", StringComparison.Ordinal) : section;
     }

@@ -31,6 +31,7 @@ public sealed record EmailRecord
 }
 
 /// <summary>Where an email is in its one-way journey.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EmailState>))]
 public enum EmailState
 {
     Sending,

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Delivery.Workflows.Projects;
 
 /// <summary>Where a project is in its lifecycle.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProjectStage>))]
 public enum ProjectStage
 {
     Request,
