@@ -1,4 +1,5 @@
 using Delivery.Functions.App.AzureHosting;
+using Delivery.Functions.App.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace Delivery.Infra.Tests;
@@ -17,7 +18,7 @@ public sealed class KeyVaultReferenceGuardTests
             ("Email:SendGridApiKey", "@Microsoft.KeyVault(SecretUri=https://kv-delivery-prod.vault.azure.net/secrets/SendGridApiKey)"),
             ("Email:FromAddress", "delivery@example.gov.uk"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => KeyVaultReferenceGuard.EnsureResolved(configuration));
+        var error = Assert.Throws<SettingsException>(() => KeyVaultReferenceGuard.EnsureResolved(configuration));
 
         Assert.Contains("'Email__SendGridApiKey'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Email__FromAddress", error.Message, StringComparison.Ordinal);

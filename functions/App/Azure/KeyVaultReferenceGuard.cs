@@ -1,3 +1,5 @@
+using Delivery.Functions.App.Settings;
+
 // Not "Delivery.Functions.App.Azure": that would hide the Azure SDK's root namespace from code in Delivery.Functions.App.
 namespace Delivery.Functions.App.AzureHosting;
 
@@ -15,7 +17,9 @@ public static class KeyVaultReferenceGuard
     private const string ReferencePrefix = "@Microsoft.KeyVault(";
 
     /// <summary>Throws if any configuration value is an unresolved Key Vault reference.</summary>
-    /// <exception cref="InvalidOperationException">Names every such setting (in app-setting form, <c>__</c> for nesting).</exception>
+    /// <exception cref="SettingsException">
+    /// Names every such setting (in app-setting form, <c>__</c> for nesting); Program.cs prints it as one line.
+    /// </exception>
     public static void EnsureResolved(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,7 +31,7 @@ public static class KeyVaultReferenceGuard
         }
 
         var names = string.Join(", ", unresolved.Select(name => $"'{name}'"));
-        throw new InvalidOperationException(
+        throw new SettingsException(
             $"App setting {names} still holds an unresolved Key Vault reference ({ReferencePrefix}...). "
             + "App Service could not read the secret: check that the secret exists in the vault, that the app's "
             + "managed identity has the Key Vault Secrets User role on it and that the site's keyVaultReferenceIdentity "
