@@ -80,7 +80,7 @@ param authClientId string
 @description('Entra ID tenant id; defaults to the deploying subscription\'s tenant.')
 param authTenantId string = tenant().tenantId
 
-@description('Audience of the API\'s bearer tokens; empty for api://<authClientId>.')
+@description('Audience of the API\'s bearer tokens (Auth__Audience); empty for the client id, with which the app accepts both the client id (v2 tokens) and api://<client id> (v1 tokens).')
 param authAudience string = ''
 
 @description('What App Service Authentication does with an unauthenticated request: RedirectToLoginPage suits the browser pages, Return401 an API-only deployment.')
@@ -278,8 +278,8 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     authTenantId: authTenantId
     authClientId: authClientId
-    authAudience: empty(authAudience) ? 'api://${authClientId}' : authAudience
-    authAllowedAudiences: union(empty(authAudience) ? ['api://${authClientId}'] : [authAudience], [authClientId])
+    authAudience: empty(authAudience) ? authClientId : authAudience
+    authAllowedAudiences: union([authClientId, 'api://${authClientId}'], empty(authAudience) ? [] : [authAudience])
     unauthenticatedClientAction: unauthenticatedClientAction
     anonymousPaths: [
       '/api/health'
