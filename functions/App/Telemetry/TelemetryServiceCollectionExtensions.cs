@@ -43,7 +43,7 @@ public static class TelemetryServiceCollectionExtensions
                     .AddProcessor(new PersonalDataSpanScrubber());
                 if (toAzureMonitor)
                 {
-                    tracing.AddAzureMonitorTraceExporter(options => options.ConnectionString = connectionString);
+                    tracing.AddAzureMonitorTraceExporter(options => ConfigureExporter(options, connectionString!));
                 }
             })
             .WithMetrics(metrics =>
@@ -54,7 +54,7 @@ public static class TelemetryServiceCollectionExtensions
                     .AddHttpClientInstrumentation();
                 if (toAzureMonitor)
                 {
-                    metrics.AddAzureMonitorMetricExporter(options => options.ConnectionString = connectionString);
+                    metrics.AddAzureMonitorMetricExporter(options => ConfigureExporter(options, connectionString!));
                 }
             })
             .WithLogging(
@@ -65,7 +65,7 @@ public static class TelemetryServiceCollectionExtensions
                         .AddProcessor(new PersonalDataLogScrubber());
                     if (toAzureMonitor)
                     {
-                        logging.AddAzureMonitorLogExporter(options => options.ConnectionString = connectionString);
+                        logging.AddAzureMonitorLogExporter(options => ConfigureExporter(options, connectionString!));
                     }
                 },
                 options =>
@@ -77,5 +77,15 @@ public static class TelemetryServiceCollectionExtensions
                 });
 
         return builder;
+    }
+
+    private static void ConfigureExporter(AzureMonitorExporterOptions options, string connectionString)
+    {
+        options.ConnectionString = connectionString;
+
+        // Every trace, not the exporter's default of a few per second: at a council's volume the cost is small, and
+        // a workflow step's trace with a gap in it is what someone would be investigating.
+        options.TracesPerSecond = null;
+        options.SamplingRatio = 1.0F;
     }
 }
