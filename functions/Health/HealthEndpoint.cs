@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
+using Delivery.Functions.App.Storage;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
@@ -15,12 +15,12 @@ public static class HealthEndpoint
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/health", HandleAsync).AllowAnonymous();
 
     public static async Task<IResult> HandleAsync(
-        Database database, BlobServiceClient blobs, QueueServiceClient queues, IEmailSender email, CancellationToken cancellationToken)
+        Database database, BlobServiceClient blobs, AppQueues queues, IEmailSender email, CancellationToken cancellationToken)
     {
         var checks = await Task.WhenAll(
             CheckAsync("cosmos", ct => database.ReadAsync(cancellationToken: ct), cancellationToken),
             CheckAsync("blob", ct => blobs.GetBlobContainerClient(BlobContainers.Attachments).GetPropertiesAsync(cancellationToken: ct), cancellationToken),
-            CheckAsync("queue", ct => queues.GetQueueClient(QueueNames.EmailOutbox).GetPropertiesAsync(ct), cancellationToken),
+            CheckAsync("queue", ct => queues.Get(QueueNames.EmailOutbox).GetPropertiesAsync(ct), cancellationToken),
             CheckAsync("email", email.CheckAsync, cancellationToken));
         var healthy = checks.All(c => c.Status == HealthStatus.Up);
         var report = new HealthReport(healthy ? HealthStatus.Up : HealthStatus.Down, checks.ToDictionary(c => c.Name));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
+using Delivery.Functions.App.Storage;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Settings;
 using Delivery.Workflows.Notifications;
@@ -31,7 +31,7 @@ public static class SubmitProjectEndpoint
         IOptions<IntakeSettings> intake,
         ProjectRepository projects,
         AttachmentStore attachments,
-        QueueServiceClient queues,
+        AppQueues queues,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ public static class SubmitProjectEndpoint
         return Accepted(projectId);
     }
 
-    private static async Task<IResult> ReplayAsync(ProjectDocument earlier, string hash, QueueServiceClient queues, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(ProjectDocument earlier, string hash, AppQueues queues, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (earlier.RequestHash != hash)
         {
@@ -103,8 +103,8 @@ public static class SubmitProjectEndpoint
         return Accepted(earlier.ProjectId);
     }
 
-    private static async Task QueueReceiptAsync(QueueServiceClient queues, string projectId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await queues.GetQueueClient(QueueNames.EmailOutbox).SendMessageAsync(
+    private static async Task QueueReceiptAsync(AppQueues queues, string projectId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await queues.Get(QueueNames.EmailOutbox).SendMessageAsync(
             JsonSerializer.Serialize(new EmailRequest(projectId, ReceiptTemplate, now)),
             visibilityTimeout: TimeSpan.FromSeconds(1),
             cancellationToken: cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Delivery.Functions.App.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.App.Hosting;
@@ -13,7 +14,7 @@ namespace Delivery.Functions.App.Hosting;
 public sealed class QueueTriggerRunner(
     FunctionCatalog catalog,
     FunctionInvoker invoker,
-    QueueServiceClient queues,
+    AppQueues queues,
     IOptions<LocalTriggerSettings> settings,
     ILogger<QueueTriggerRunner> logger) : BackgroundService
 {
@@ -41,8 +42,8 @@ public sealed class QueueTriggerRunner(
 
     private async Task PollAsync(FunctionDefinition function, CancellationToken stoppingToken)
     {
-        var queue = queues.GetQueueClient(function.Trigger.QueueName);
-        var poison = queues.GetQueueClient(function.Trigger.QueueName + "-poison");
+        var queue = queues.Get(function.Trigger.QueueName!);
+        var poison = queues.PoisonOf(function.Trigger.QueueName!);
         await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var idle = TimeSpan.FromMilliseconds(50);
         while (!stoppingToken.IsCancellationRequested)

@@ -16,6 +16,13 @@ public sealed class StorageSettings : IValidatableObject
 
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>
+    /// Put before every queue name the app uses. Local runs and tests only: under the Functions host, queue
+    /// triggers read the names in function.json, so this must stay empty there.
+    /// </summary>
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,20}$")]
+    public string? QueuePrefix { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && (BlobServiceUri is null || QueueServiceUri is null))

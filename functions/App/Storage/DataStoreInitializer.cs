@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Delivery.Functions.App.Settings;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
@@ -19,7 +18,7 @@ public sealed class DataStoreInitializer(
     CosmosClient cosmos,
     IOptions<CosmosSettings> cosmosSettings,
     BlobServiceClient blobs,
-    QueueServiceClient queues,
+    AppQueues queues,
     ILogger<DataStoreInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -82,8 +81,8 @@ public sealed class DataStoreInitializer(
 
         foreach (var name in QueueNames.All)
         {
-            await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await queues.GetQueueClient(QueueNames.PoisonOf(name)).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await queues.Get(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await queues.PoisonOf(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }

@@ -41,6 +41,7 @@ public static class StorageRegistration
                 ? new QueueServiceClient(settings.QueueServiceUri, sp.GetRequiredService<TokenCredential>(), options)
                 : new QueueServiceClient(settings.ConnectionString, options);
         });
+        services.AddSingleton<AppQueues>();
         services.AddHostedService<DataStoreInitializer>();
         return services;
     }

@@ -1,5 +1,7 @@
 using Azure.Storage.Queues;
 using Delivery.Functions.App.Hosting;
+using Delivery.Functions.App.Settings;
+using Delivery.Functions.App.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -43,7 +45,7 @@ public sealed class LocalTriggerRunnerTests : IDisposable
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("bad work");
         _handler.FailWith = new InvalidOperationException("always fails");
-        using var runner = new QueueTriggerRunner(new FunctionCatalog(_directory), Invoker(), queues, Options.Create(new LocalTriggerSettings()), NullLogger<QueueTriggerRunner>.Instance);
+        using var runner = new QueueTriggerRunner(new FunctionCatalog(_directory), Invoker(), new AppQueues(queues, Options.Create(new StorageSettings())), Options.Create(new LocalTriggerSettings()), NullLogger<QueueTriggerRunner>.Instance);
 
         await runner.StartAsync(CancellationToken.None);
         var poisoned = await WaitForMessageAsync(poison, TimeSpan.FromSeconds(40));

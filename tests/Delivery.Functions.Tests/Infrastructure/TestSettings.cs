@@ -13,6 +13,7 @@ public static class TestSettings
         ["Cosmos:Key"] = CosmosKey,
         ["Cosmos:Database"] = database,
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+        ["Storage:QueuePrefix"] = database[5..] + "-",
         ["Email:FromAddress"] = "delivery@example.gov.uk",
         ["Email:FromName"] = "Digital and Customer Services",
         ["Email:SmtpHost"] = "127.0.0.1",

@@ -50,6 +50,12 @@ public interface IInstanceStore
 /// <summary>An at-least-once queue with visibility time-outs, like Azure Storage queues.</summary>
 public interface IWorkQueue
 {
+    /// <summary>
+    /// The longest <c>visibleAfter</c> the queue accepts (Storage queues: 7 days). Longer timers are enqueued for this
+    /// long and re-enqueued for the rest when they come back early.
+    /// </summary>
+    TimeSpan MaxVisibilityDelay => TimeSpan.FromDays(6);
+
     /// <summary>Adds a message, invisible until <paramref name="visibleAfter"/> has passed.</summary>
     Task EnqueueAsync(string body, TimeSpan visibleAfter = default, CancellationToken cancellationToken = default);
 
