@@ -1,4 +1,6 @@
+using Delivery.Functions.App.AzureHosting;
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Telemetry;
 using Delivery.Functions.App.Email;
 using Delivery.Functions.App.Hosting;
 using Delivery.Functions.App.Settings;
@@ -52,7 +54,9 @@ public static class DeliveryApp
 
         options.Configure?.Invoke(builder);
         builder.AddCustomHandlerHosting();
+        KeyVaultReferenceGuard.EnsureResolved(builder.Configuration);
         builder.Services.AddDeliverySettings(builder.Configuration, builder.Environment);
+        builder.AddDeliveryTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddDeliveryStorage(builder.Environment);
         builder.Services.AddDeliveryEmail();
