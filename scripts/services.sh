@@ -3,7 +3,9 @@
 #   Cosmos DB API (@vercel/cosmosdb-server, HTTPS 8081), Azurite (blob 10000, queue 10001, table 10002),
 #   maildev (SMTP 1025, web inbox and REST API 1080).
 # Starting is idempotent: a service whose port already answers is reused and never stopped by this script.
-# Stopping only ends the processes this script started (their pids are kept in .local/pids).
+# Stopping only ends the processes this script started (their pids are kept in .local/pids). Scripts that start the
+# services for their own run set SERVICES_STARTED_FILE: start lists there what it really started, and
+# `stop-listed FILE` stops just those, so services that were already running when the run began keep running.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +31,7 @@ start_one() {
   fi
   nohup "$@" >"$logs/$name.log" 2>&1 &
   echo $! >"$pids/$name.pid"
+  if [ -n "${SERVICES_STARTED_FILE:-}" ]; then echo "$name" >>"$SERVICES_STARTED_FILE"; fi
   for _ in $(seq 1 120); do
     if port_open "$port"; then echo "$name: started on 127.0.0.1:$port"; return; fi
     if ! kill -0 "$(cat "$pids/$name.pid")" 2>/dev/null; then
@@ -42,7 +45,7 @@ start_one() {
 
 start() {
   ensure_packages
-  start_one cosmos 8081 "$bin/cosmosdb-server" --host 127.0.0.1 --port 8081
+  start_one cosmos 8081 node "$root/scripts/cosmos-server.js" --host 127.0.0.1 --port 8081
   start_one azurite 10001 "$bin/azurite" --silent --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --location "$state/azurite"
   for p in 10000 10002; do
@@ -53,19 +56,28 @@ start() {
   echo "email inbox: http://127.0.0.1:1080"
 }
 
+stop_one() {
+  local name="$1" f="$pids/$1.pid" pid
+  [ -f "$f" ] || return 0
+  pid="$(cat "$f")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    echo "$name: stopped"
+  fi
+  rm -f "$f"
+}
+
 stop() {
   shopt -s nullglob
-  for f in "$pids"/*.pid; do
-    local name pid
-    name="$(basename "$f" .pid)"; pid="$(cat "$f")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-      kill -9 "$pid" 2>/dev/null || true
-      echo "$name: stopped"
-    fi
-    rm -f "$f"
-  done
+  for f in "$pids"/*.pid; do stop_one "$(basename "$f" .pid)"; done
+}
+
+stop_listed() {
+  [ -f "$1" ] || return 0
+  while read -r name; do [ -n "$name" ] && stop_one "$name"; done <"$1"
+  rm -f "$1"
 }
 
 status() {
@@ -77,6 +89,7 @@ status() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  stop-listed) stop_listed "${2:?usage: $0 stop-listed FILE}" ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-listed FILE|status" >&2; exit 2 ;;
 esac

@@ -34,8 +34,12 @@ public static class DurableTaskServiceCollectionExtensions
         AddCommon(services);
         services.AddOptions<DurableTaskRegistry>();
         services.AddOptions<DurableTaskWorkerOptions>();
-        services.TryAddSingleton<DurableTaskWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
+        if (!services.Any(d => d.ServiceType == typeof(DurableTaskWorker)))
+        {
+            // Once only: calling this twice must not start two polling loops on one worker.
+            services.AddSingleton<DurableTaskWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
+        }
         configure(new Builder("default", services));
         return services;
     }

@@ -1,3 +1,5 @@
+using Delivery.Durable.Engine;
+
 namespace Delivery.Durable.Tests.Conformance;
 
 public abstract partial class DurableConformanceTests
@@ -43,5 +45,33 @@ public abstract partial class DurableConformanceTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(2, result.ReadOutputAs<int>());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.Client.GetInstanceAsync(childId))!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task An_event_consumed_before_ContinueAsNew_is_not_delivered_again_to_the_next_execution()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<int, string>("Eternal", async (ctx, generation) =>
+        {
+            var value = await ctx.WaitForExternalEvent<string>("Tick");
+            if (generation == 0)
+            {
+                ctx.ContinueAsNew(1);
+            }
+
+            return value;
+        }));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Eternal", 0);
+        await host.Client.WaitForInstanceStartAsync(id);
+        await InjectAsync(host, new TaskMessage { Kind = TaskMessageKind.EventRaised, MessageId = "tick-1", InstanceId = id, Name = "Tick", Input = "\"first\"" });
+        await WaitUntilAsync(
+            async () => (await host.Client.GetOrchestrationHistoryAsync(id)).Any(e => e.EventType == "ExecutionStarted" && e.Input == "1"),
+            "the second execution started");
+
+        await InjectAsync(host, new TaskMessage { Kind = TaskMessageKind.EventRaised, MessageId = "tick-1", InstanceId = id, Name = "Tick", Input = "\"duplicate\"" });
+        await PingAsync(host, id);
+        await host.Client.RaiseEventAsync(id, "Tick", "second");
+        var result = await CompletionAsync(host, id);
+
+        Assert.Equal("second", result.ReadOutputAs<string>());
     }
 }

@@ -41,7 +41,11 @@ public sealed class InstanceRecord
     /// <summary>The history of the current execution as JSON history events, oldest first.</summary>
     public List<string> History { get; set; } = [];
 
-    /// <summary>Events that arrived with no one waiting for them yet, kept across ContinueAsNew when asked to.</summary>
+    /// <summary>
+    /// Messages (JSON task messages) that arrived before the instance could handle them: while it was Pending or
+    /// Suspended, and unconsumed events carried over by ContinueAsNew. The next turn that can handle them does.
+    /// Events that arrive while the instance runs go into history and are buffered by replay until waited for.
+    /// </summary>
     public List<string> PendingEvents { get; set; } = [];
 
     /// <summary>Set by the backend on read and commit; the commit is refused if the stored one differs.</summary>

@@ -70,6 +70,9 @@ internal sealed record HistoryEvent
 
     public string? ParentTurnId { get; init; }
 
+    /// <summary>On ExecutionStarted after ContinueAsNew: events the previous execution consumed (de-duplication).</summary>
+    public IReadOnlyList<string>? PreviousEventIds { get; init; }
+
     public static HistoryEvent Parse(string json) => JsonSerializer.Deserialize(json, EngineJson.Options.GetTypeInfo(typeof(HistoryEvent))) as HistoryEvent
         ?? throw new InvalidOperationException("Empty history event.");
 

@@ -1,5 +1,6 @@
 namespace Delivery.Durable.Engine;
 
+/// <summary>Which runtime statuses are final (an instance in one never runs again in that execution).</summary>
 internal static class InstanceStatus
 {
     public static bool IsTerminal(OrchestrationRuntimeStatus status)

@@ -1,9 +1,6 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Delivery.Durable.Engine;
 
-/// <summary>Deciding what each inbound message does to the instance, and replaying.</summary>
+/// <summary>Deciding what each inbound message does to the instance.</summary>
 internal sealed partial class OrchestrationTurnProcessor
 {
     private void Accept(Turn turn, Inbound? source, TaskMessage m)
@@ -68,7 +65,8 @@ internal sealed partial class OrchestrationTurnProcessor
 
                 return;
             case TaskMessageKind.EventRaised:
-                if (!turn.AllEvents.Any(e => e.Type == HistoryEventType.EventRaised && e.MessageId == m.MessageId))
+                if (!turn.AllEvents.Any(e => e.Type == HistoryEventType.EventRaised && e.MessageId == m.MessageId)
+                    && turn.StartEvent?.PreviousEventIds?.Contains(m.MessageId) != true)
                 {
                     turn.NewEvents.Add(new HistoryEvent { Type = HistoryEventType.EventRaised, Timestamp = turn.Now, Name = m.Name, Input = m.Input, MessageId = m.MessageId });
                     turn.Changed = true;
@@ -161,6 +159,7 @@ internal sealed partial class OrchestrationTurnProcessor
             record.ParentExecutionId = m.ParentExecutionId;
             record.ParentTaskId = m.ParentTaskId;
             turn.History = [];
+            turn.HistoryReset = true;
             turn.NewEvents.Clear();
         }
 
@@ -189,6 +188,7 @@ internal sealed partial class OrchestrationTurnProcessor
             ParentExecutionId = m.ParentExecutionId,
             ParentTaskId = m.ParentTaskId,
             ParentTurnId = m.ParentTurnId,
+            PreviousEventIds = m.PreviousEventIds,
         });
         turn.Changed = true;
         turn.NeedsReplay = true;
@@ -216,111 +216,5 @@ internal sealed partial class OrchestrationTurnProcessor
         var failure = new TaskFailureDetails("Terminated", $"The orchestration '{record.Name}' was terminated.", null, null);
         NotifyParent(turn, OrchestrationRuntimeStatus.Failed, null, failure);
         LogFinished(_logger, record.Name, record.RuntimeStatus);
-    }
-
-    private void Replay(Turn turn)
-    {
-        var record = turn.Record;
-        var start = turn.StartEvent!;
-        var parent = start.ParentInstanceId is null ? null : new ParentOrchestrationInstance(start.ParentName ?? string.Empty, start.ParentInstanceId);
-        var info = new ExecutionInfo(record.InstanceId, record.ExecutionId, record.Name, record.Version, start.Input, parent, start.Timestamp);
-        using var scope = services.CreateScope();
-        var orchestrator = registry.CreateOrchestrator(scope.ServiceProvider, record.Name, record.Version);
-        var context = new ReplayContext(info, converter, loggerFactory, Guid.NewGuid().ToString("N"));
-        var news = new List<HistoryEvent> { new() { Type = HistoryEventType.OrchestratorStarted, Timestamp = turn.Now } };
-        news.AddRange(turn.NewEvents);
-        var result = context.Execute(orchestrator, turn.History, news);
-
-        turn.History.AddRange(news);
-        turn.NewEvents.Clear();
-        turn.History.AddRange(result.NewEvents);
-        turn.Outbound.AddRange(result.Outbound);
-        if (result.CustomStatusSet)
-        {
-            record.SerializedCustomStatus = result.CustomStatus;
-        }
-
-        switch (result.Outcome)
-        {
-            case ReplayOutcome.Completed:
-                record.RuntimeStatus = OrchestrationRuntimeStatus.Completed;
-                record.SerializedOutput = result.Output;
-                turn.History.Add(new HistoryEvent { Type = HistoryEventType.ExecutionCompleted, Timestamp = turn.Now, Status = OrchestrationRuntimeStatus.Completed, Result = result.Output });
-                NotifyParent(turn, OrchestrationRuntimeStatus.Completed, result.Output, null);
-                LogFinished(_logger, record.Name, record.RuntimeStatus);
-                break;
-            case ReplayOutcome.Failed:
-                record.RuntimeStatus = OrchestrationRuntimeStatus.Failed;
-                record.SerializedFailureDetails = JsonSerializer.Serialize(result.Failure, EngineJson.Options);
-                turn.History.Add(new HistoryEvent { Type = HistoryEventType.ExecutionCompleted, Timestamp = turn.Now, Status = OrchestrationRuntimeStatus.Failed, Failure = result.Failure });
-                NotifyParent(turn, OrchestrationRuntimeStatus.Failed, null, result.Failure);
-                LogFinished(_logger, record.Name, record.RuntimeStatus);
-                break;
-            case ReplayOutcome.ContinuedAsNew:
-                ContinueAsNew(turn, start, result);
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static void ContinueAsNew(Turn turn, HistoryEvent start, ReplayResult result)
-    {
-        var record = turn.Record;
-        var options = result.ContinueAsNew!;
-        record.ExecutionId = Guid.NewGuid().ToString("N");
-        record.Version = options.NewVersion ?? record.Version;
-        record.SerializedInput = result.NewInput;
-        record.SerializedOutput = null;
-        record.PendingEvents.Clear();
-        if (options.PreserveUnprocessedEvents)
-        {
-            foreach (var e in result.UnconsumedEvents)
-            {
-                var carried = new TaskMessage { Kind = TaskMessageKind.EventRaised, MessageId = e.MessageId ?? Guid.NewGuid().ToString("N"), InstanceId = record.InstanceId, Name = e.Name, Input = e.Input };
-                record.PendingEvents.Add(carried.ToJson());
-            }
-        }
-
-        // History starts afresh: an eternal orchestration's record stays the size of one generation.
-        turn.History = [];
-        turn.Outbound.Add(new TaskMessage
-        {
-            Kind = TaskMessageKind.ExecutionStarted,
-            MessageId = record.ExecutionId,
-            InstanceId = record.InstanceId,
-            ExecutionId = record.ExecutionId,
-            Name = record.Name,
-            Version = record.Version,
-            Input = result.NewInput,
-            ParentName = start.ParentName,
-            ParentInstanceId = start.ParentInstanceId,
-            ParentExecutionId = start.ParentExecutionId,
-            ParentTaskId = start.ParentTaskId,
-            ParentTurnId = start.ParentTurnId,
-        });
-    }
-
-    private static void NotifyParent(Turn turn, OrchestrationRuntimeStatus status, string? output, TaskFailureDetails? failure)
-    {
-        var record = turn.Record;
-        if (record.ParentInstanceId is null || record.ParentTaskId is null)
-        {
-            return;
-        }
-
-        turn.Outbound.Add(new TaskMessage
-        {
-            Kind = status == OrchestrationRuntimeStatus.Completed ? TaskMessageKind.SubOrchestrationCompleted : TaskMessageKind.SubOrchestrationFailed,
-            MessageId = Guid.NewGuid().ToString("N"),
-            InstanceId = record.ParentInstanceId,
-            ExecutionId = record.ParentExecutionId,
-            TaskId = record.ParentTaskId,
-            TurnId = turn.StartEvent?.ParentTurnId,
-            Name = record.Name,
-            SourceInstanceId = record.InstanceId,
-            Result = output,
-            Failure = failure,
-        });
     }
 }

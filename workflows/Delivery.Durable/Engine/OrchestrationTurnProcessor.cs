@@ -40,7 +40,8 @@ internal sealed partial class OrchestrationTurnProcessor(
             isNew = true;
         }
 
-        var turn = new Turn(record, record.History.Select(HistoryEvent.Parse).ToList(), now);
+        var storedHistory = record.History;
+        var turn = new Turn(record, storedHistory.Select(HistoryEvent.Parse).ToList(), now);
         foreach (var item in ordered)
         {
             turn.Candidates.Enqueue((item, item.Message));
@@ -70,7 +71,10 @@ internal sealed partial class OrchestrationTurnProcessor(
             return;
         }
 
-        record.History = turn.History.Select(e => e.ToJson()).ToList();
+        // History only grows within an execution: keep the stored JSON of old events, serialize only the new ones.
+        record.History = turn.HistoryReset
+            ? turn.History.Select(e => e.ToJson()).ToList()
+            : [.. storedHistory, .. turn.History.Skip(storedHistory.Count).Select(e => e.ToJson())];
         record.LastUpdatedAt = now;
         await Task.WhenAll(turn.Outbound.Select(m => backend.WorkQueue.EnqueueAsync(m.ToJson(), DelayOf(m, now), cancellationToken)));
         var committed = isNew
@@ -110,9 +114,17 @@ internal sealed partial class OrchestrationTurnProcessor(
             await settler.CompleteAsync(queued, cancellationToken);
         }
 
+        if (retries.Count == 0)
+        {
+            return;
+        }
+
+        // A real-time pause, not a queue delay: these waits are for other processes' commits, so a fake clock in a
+        // test must not freeze them.
+        await Task.Delay(retries.Values.Max(r => r.Delay), cancellationToken);
         foreach (var (queued, retry) in retries)
         {
-            await settler.RetryLaterAsync(queued, retry.Message, retry.Delay, cancellationToken);
+            await settler.RetryLaterAsync(queued, retry.Message, TimeSpan.Zero, cancellationToken);
         }
     }
 
@@ -151,6 +163,9 @@ internal sealed partial class OrchestrationTurnProcessor(
         public bool Changed { get; set; }
 
         public bool NeedsReplay { get; set; }
+
+        /// <summary>True when this turn started a new execution (history replaced rather than appended to).</summary>
+        public bool HistoryReset { get; set; }
 
         public bool Started => History.Count > 0 || NewEvents.Exists(e => e.Type == HistoryEventType.ExecutionStarted);
 

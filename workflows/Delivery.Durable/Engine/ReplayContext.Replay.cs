@@ -177,6 +177,7 @@ internal sealed partial class ReplayContext
     }
 }
 
+/// <summary>How a turn left the orchestration.</summary>
 internal enum ReplayOutcome
 {
     Running,

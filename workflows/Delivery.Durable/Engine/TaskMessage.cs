@@ -70,6 +70,9 @@ internal sealed record TaskMessage
     /// </summary>
     public DateTimeOffset? Issued { get; init; }
 
+    /// <summary>On a ContinueAsNew start: ids of the events the previous execution consumed, still treated as duplicates.</summary>
+    public IReadOnlyList<string>? PreviousEventIds { get; init; }
+
     /// <summary>How many times this message was put back as a copy (host mode) because it arrived too early.</summary>
     public int Attempts { get; init; }
 

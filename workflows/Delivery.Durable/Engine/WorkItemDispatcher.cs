@@ -123,6 +123,12 @@ internal sealed partial class WorkItemDispatcher(
         LogWorkItemFailed(_logger, exception, messages.Count);
         var error = $"{exception.GetType().FullName}: {exception.Message}";
         var rethrow = false;
+        if (!settler.RethrowFailures && options.ErrorRetryDelay > TimeSpan.Zero && messages.Exists(q => q.DequeueCount < options.MaxDequeueCount))
+        {
+            // Real time on purpose (see OrchestrationTurnProcessor.SettleAsync): back off, then hand back at once.
+            await Task.Delay(options.ErrorRetryDelay, cancellationToken);
+        }
+
         foreach (var queued in messages)
         {
             if (queued.DequeueCount >= options.MaxDequeueCount)
@@ -141,7 +147,7 @@ internal sealed partial class WorkItemDispatcher(
                 }
 
                 _lastErrors[queued.Id] = error;
-                await settler.RetryLaterAsync(queued, null, options.ErrorRetryDelay, cancellationToken);
+                await settler.RetryLaterAsync(queued, null, TimeSpan.Zero, cancellationToken);
             }
         }
 

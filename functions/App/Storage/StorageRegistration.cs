@@ -1,0 +1,48 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Delivery.Functions.App.Settings;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
+
+namespace Delivery.Functions.App.Storage;
+
+/// <summary>Registers the Azure clients once each, and the start-up step that creates what is missing.</summary>
+public static class StorageRegistration
+{
+    public static IServiceCollection AddDeliveryStorage(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            // A user-assigned identity is named by AZURE_CLIENT_ID in Azure; unset locally, where keys are used.
+            ManagedIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID"),
+        }));
+        services.AddSingleton(sp => CosmosClientFactory.Create(
+            sp.GetRequiredService<IOptions<CosmosSettings>>().Value, environment.IsDevelopment(), sp.GetRequiredService<TokenCredential>()));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<CosmosSettings>>().Value;
+            return sp.GetRequiredService<CosmosClient>().GetDatabase(settings.Database);
+        });
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
+            return string.IsNullOrWhiteSpace(settings.ConnectionString)
+                ? new BlobServiceClient(settings.BlobServiceUri, sp.GetRequiredService<TokenCredential>())
+                : new BlobServiceClient(settings.ConnectionString);
+        });
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
+            // Base64, as host.json tells the Functions host to expect for queue-triggered functions.
+            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+            return string.IsNullOrWhiteSpace(settings.ConnectionString)
+                ? new QueueServiceClient(settings.QueueServiceUri, sp.GetRequiredService<TokenCredential>(), options)
+                : new QueueServiceClient(settings.ConnectionString, options);
+        });
+        services.AddSingleton<AppQueues>();
+        services.AddHostedService<DataStoreInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using Delivery.Functions.App.Auth;
+
+namespace Delivery.Functions.DevSignIn;
+
+/// <summary>
+/// <c>/api/dev/sign-in</c>, Development only: pick a seeded person and get a cookie that signs you in as them.
+/// Mapped only when dev sign-in is on, which start-up refuses outside Development.
+/// </summary>
+public static class DevSignInEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/dev/sign-in", (string? returnUrl) => Results.Content(Page(returnUrl), "text/html; charset=utf-8")).AllowAnonymous();
+        api.MapPost("/dev/sign-in", (Delegate)SignIn).AllowAnonymous().DisableAntiforgery();
+    }
+
+    private static async Task<IResult> SignIn(HttpContext http)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var person = DevPeople.Find(form["person"]);
+        if (person is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["person"] = ["Select who to sign in as."] });
+        }
+
+        http.Response.Cookies.Append(DevSignInHandler.Cookie, person.Id, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+        });
+        var returnUrl = form["returnUrl"].ToString();
+
+        // Only local paths: never an open redirect.
+        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/api/dev/sign-in");
+    }
+
+    private static string Page(string? returnUrl)
+    {
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sign in (Development)</title></head><body>");
+        html.Append("<main><h1>Sign in as a test person</h1><p>Development only. Choose who you want to be.</p>");
+        html.Append("<form method=\"post\"><fieldset><legend>Person</legend>");
+        foreach (var person in DevPeople.All)
+        {
+            var id = WebUtility.HtmlEncode(person.Id);
+            html.Append($"<div><input type=\"radio\" name=\"person\" id=\"p-{id}\" value=\"{id}\"><label for=\"p-{id}\">{WebUtility.HtmlEncode(person.Name)} ({string.Join(", ", person.Roles)})</label></div>");
+        }
+
+        html.Append($"</fieldset><input type=\"hidden\" name=\"returnUrl\" value=\"{WebUtility.HtmlEncode(returnUrl ?? string.Empty)}\"><button type=\"submit\">Sign in</button></form></main></body></html>");
+        return html.ToString();
+    }
+}

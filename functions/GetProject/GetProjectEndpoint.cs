@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Delivery.Functions.App.Auth;
+using Delivery.Workflows.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Delivery.Functions.GetProject;
+
+/// <summary><c>GET /api/projects/{id}</c>: the project, for people involved in it and the delivery team.</summary>
+public static class GetProjectEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/projects/{id}", HandleAsync);
+
+    public static async Task<Results<Ok<ProjectDocument>, ProblemHttpResult>> HandleAsync(
+        string id, ClaimsPrincipal user, ProjectRepository projects, CancellationToken cancellationToken)
+    {
+        var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;
+
+        // Someone who may not see a project is told it is not there, so ids cannot be probed.
+        if (project is null || !MaySee(user, project))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project not found", detail: $"There is no project {id} that you can see.");
+        }
+
+        return TypedResults.Ok(project with { ETag = null });
+    }
+
+    public static bool MaySee(ClaimsPrincipal user, ProjectDocument project)
+    {
+        if (user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.Finance)
+            || user.IsInRole(Roles.Board) || user.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        var email = user.FindFirstValue(DeliveryClaims.Email) ?? user.FindFirstValue("preferred_username");
+        return project.SubmittedBy == user.UserId()
+            || (email is not null && (email.Equals(project.Request.Requester.Email, StringComparison.OrdinalIgnoreCase)
+                || email.Equals(project.Request.Sponsor.Email, StringComparison.OrdinalIgnoreCase)));
+    }
+}

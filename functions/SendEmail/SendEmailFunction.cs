@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Delivery.Functions.App.Hosting;
+using Delivery.Functions.App.Settings;
+using Delivery.Workflows.Notifications;
+using Delivery.Workflows.Notifications.Templates;
+using Delivery.Workflows.Projects;
+using Microsoft.Extensions.Options;
+
+namespace Delivery.Functions.SendEmail;
+
+/// <summary>
+/// Queue trigger on <c>email-outbox</c>: sends the templated email a message asks for, once per
+/// (project, template, recipient) however often the message is delivered.
+/// </summary>
+public sealed class SendEmailFunction(
+    ProjectRepository projects, EmailOutbox outbox, IOptions<AppSettings> app, TimeProvider clock, ILogger<SendEmailFunction> logger)
+    : IFunctionHandler
+{
+    /// <summary>How long a receipt may wait for its project to appear before it is dropped as belonging to a failed request.</summary>
+    public static readonly TimeSpan ProjectGracePeriod = TimeSpan.FromMinutes(10);
+
+    public string Name => "SendEmail";
+
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var text = request.DataAsText("message") ?? throw new InvalidDataException("The queue message is empty.");
+        var email = JsonSerializer.Deserialize<EmailRequest>(text, JsonSerializerOptions.Web)
+            ?? throw new InvalidDataException("The queue message is not an email request.");
+        var project = await projects.GetAsync(email.ProjectId, cancellationToken);
+        if (project is null)
+        {
+            if (clock.GetUtcNow() - email.RequestedAt < ProjectGracePeriod)
+            {
+                // The request that queued this may still be storing the project: fail so the message comes back.
+                throw new InvalidOperationException($"Project {email.ProjectId} is not stored yet.");
+            }
+
+            logger.LogInformation("Dropped {Template} email for {ProjectId}: the project was never stored", email.Template, email.ProjectId);
+            return new InvocationResponse { Logs = ["dropped: no such project"] };
+        }
+
+        var message = email.Template switch
+        {
+            ReceiptEmail.Category => ReceiptEmail.Build(project, app.Value.PublicBaseUrl!),
+            _ => throw new InvalidDataException($"Unknown email template {email.Template}."),
+        };
+        var sent = await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{email.Template}:{message.To.Address}", message, cancellationToken);
+        logger.LogInformation("{Template} email for {ProjectId}: {Outcome}", email.Template, project.ProjectId, sent ? "sent" : "already sent");
+        return new InvocationResponse { Logs = [sent ? "sent" : "already sent"] };
+    }
+}

@@ -1,0 +1,119 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using Delivery.Functions.App.Settings;
+using Delivery.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Delivery.Functions.Tests.Auth;
+
+[Collection(AppCollection.Name)]
+public sealed class AuthTests(AppFixture fixture)
+{
+    private const string Tenant = "11111111-2222-3333-4444-555555555555";
+    private const string Audience = "api://delivery-tests";
+    private static readonly SymmetricSecurityKey SigningKey = new(Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")));
+
+    [Fact]
+    public async Task No_credentials_is_401_on_every_api_route_but_health()
+    {
+        using var anonymous = new HttpClient { BaseAddress = fixture.App.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/projects/prj-000000000000000000000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_dev_person_is_401()
+    {
+        using var stranger = fixture.App.ClientAs("mallory");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/projects/prj-000000000000000000000000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bearer_tokens_are_accepted_for_the_right_audience_and_refused_for_another()
+    {
+        await using var app = await StartEntraAppAsync();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(Audience));
+        var right = await client.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token("api://someone-else"));
+        var wrong = await client.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent());
+
+        Assert.Equal(HttpStatusCode.Accepted, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_app_service_principal_is_401_when_the_app_is_not_behind_app_service_auth()
+    {
+        await using var app = await StartEntraAppAsync();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", Principal("attacker"));
+
+        var response = await client.GetAsync("/api/projects/prj-000000000000000000000000");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_app_service_principal_is_trusted_only_when_the_setting_says_so()
+    {
+        await using var app = await StartEntraAppAsync(new() { ["Auth:TrustAppServiceAuthentication"] = "true" });
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", Principal("approver-1"));
+
+        var response = await client.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dev_sign_in_is_refused_at_start_up_outside_development()
+    {
+        var settings = fixture.Settings(new() { ["Auth:TenantId"] = Tenant, ["Auth:Audience"] = Audience });
+
+        var error = await Assert.ThrowsAsync<SettingsException>(() => RunningApp.StartAsync(settings, environment: "Production"));
+
+        Assert.Contains("Auth__DevSignIn", error.Message, StringComparison.Ordinal);
+    }
+
+    private Task<RunningApp> StartEntraAppAsync(Dictionary<string, string?>? extra = null)
+    {
+        var overrides = new Dictionary<string, string?> { ["Auth:TenantId"] = Tenant, ["Auth:Audience"] = Audience, ["Auth:DevSignIn"] = "false" };
+        foreach (var (key, value) in extra ?? [])
+        {
+            overrides[key] = value;
+        }
+
+        // The production sign-in paths (dev sign-in off), with the token signing key supplied locally instead of
+        // fetched from Entra. Development only so the local Cosmos server's certificate is accepted.
+        return RunningApp.StartAsync(fixture.Settings(overrides), configure: builder =>
+            builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                o.Configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+                o.Configuration.SigningKeys.Add(SigningKey);
+                o.TokenValidationParameters.IssuerSigningKey = SigningKey;
+            }));
+    }
+
+    private static string Issuer => $"https://login.microsoftonline.com/{Tenant}/v2.0";
+
+    private static string Token(string audience) => new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+        Issuer,
+        audience,
+        [new Claim("oid", Guid.NewGuid().ToString()), new Claim("name", "Test Person"), new Claim("roles", "Requester")],
+        DateTime.UtcNow.AddMinutes(-1),
+        DateTime.UtcNow.AddMinutes(10),
+        new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256)));
+
+    private static string Principal(string objectId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"http://schemas.microsoft.com/identity/claims/objectidentifier","val":"{{objectId}}"},{"typ":"name","val":"Test Approver"},{"typ":"roles","val":"Approver"}]}"""));
+}

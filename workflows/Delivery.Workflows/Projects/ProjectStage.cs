@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Delivery.Workflows.Projects;
+
+/// <summary>Where a project is in its lifecycle.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProjectStage>))]
+public enum ProjectStage
+{
+    Request,
+    BusinessCase,
+    Approval,
+    Initiation,
+    Delivery,
+    Closure,
+    BenefitsReview,
+    Done,
+    Rejected,
+    Withdrawn,
+}

@@ -1,4 +1,0 @@
-namespace Delivery.Workflows.Projects;
-
-/// <summary>Marker for the workflows assembly.</summary>
-public static class WorkflowsAssembly;
