@@ -22,7 +22,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _hub.Create().EnsureCreatedAsync();
-        _effects = (await LocalServices.Cosmos.GetDatabase(_hub.Options.DatabaseName)
+        _effects = (await _hub.Cosmos.GetDatabase(_hub.Options.DatabaseName)
             .CreateContainerIfNotExistsAsync("effects", "/key")).Container;
     }
 

@@ -127,11 +127,11 @@ public sealed class CosmosBackendTests : IAsyncLifetime
         Assert.Equal(body, decoded);
     }
 
-    private Container IndexContainer => LocalServices.Cosmos.GetDatabase(_hub.Options.DatabaseName).GetContainer(_hub.Options.IndexContainerName);
+    private Container IndexContainer => _hub.Cosmos.GetDatabase(_hub.Options.DatabaseName).GetContainer(_hub.Options.IndexContainerName);
 
     private async Task<JsonElement> RawDocumentAsync(string instanceId)
     {
-        using var response = await LocalServices.Cosmos.GetDatabase(_hub.Options.DatabaseName)
+        using var response = await _hub.Cosmos.GetDatabase(_hub.Options.DatabaseName)
             .GetContainer(_hub.Options.InstancesContainerName)
             .ReadItemStreamAsync(instanceId, new PartitionKey(instanceId));
         using var json = await JsonDocument.ParseAsync(response.Content);

@@ -10,11 +10,12 @@ namespace Delivery.Durable.Backends.Cosmos;
 /// together or not at all.
 /// </summary>
 /// <remarks>
-/// <para>The index entry used by queries is written around the commit, only when status, custom status, name or
-/// creation time change: before the commit with both the old and the new state, after it with the new state only.
-/// A crash between the two leaves an entry that matches both states; queries check each entry against the instance
-/// document and repair it, so a query may read an entry too many but never misses an instance. After a refused
-/// commit (412) the entry is rewritten from the document, undoing a stale writer's pre-write.</para>
+/// <para>The index entry used by queries is written before the commit, only when status, custom status, name or
+/// creation time change, with both the state as read and the new one: whether or not the commit then succeeds (or
+/// the process dies), the entry matches the instance's true state, so a query never misses an instance. Queries check
+/// each matching entry against the instance document, skip it when only the other state matched, and narrow it to
+/// the true state. One index write per status change, none for turns that change no status. After a refused commit
+/// (412) the entry is rewritten from the document, undoing a stale writer's pre-write.</para>
 /// <para>Creation writes the document first and the index entry after it; if a process dies in between, the entry
 /// appears at the instance's first status change (its first turn) or when the create is retried.</para>
 /// </remarks>
@@ -114,8 +115,9 @@ public sealed class CosmosInstanceStore : IInstanceStore
 
         response.EnsureSuccessStatusCode();
         record.ETag = response.Headers.ETag;
-        if (indexChanges)
+        if (indexChanges && oldState is null)
         {
+            // The pre-write merged every state the entry had; narrow it so entries never grow.
             await _index.UpsertAsync(record.InstanceId, [newState], null, cancellationToken);
         }
 

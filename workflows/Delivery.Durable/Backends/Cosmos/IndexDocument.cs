@@ -3,10 +3,9 @@ using System.Text.Json.Serialization;
 namespace Delivery.Durable.Backends.Cosmos;
 
 /// <summary>
-/// The index entry of one instance, in its hash bucket. <see cref="States"/> usually holds one state; while a commit
-/// that changes status or custom status is in flight it holds the old and the new one, so a crash between the
-/// instance commit and the index update can make a query read too much (readers check the instance document and
-/// repair the entry) but never miss an instance.
+/// The index entry of one instance, in its hash bucket. <see cref="States"/> holds the state before the instance's last
+/// status change and the one after it (one of them is true whatever happened to the commit), or only the true one
+/// once a query has checked it against the instance document. Queries may read an entry too many, never miss one.
 /// </summary>
 internal sealed class IndexDocument
 {

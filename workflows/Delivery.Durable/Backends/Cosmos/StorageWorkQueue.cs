@@ -63,7 +63,7 @@ public sealed class StorageWorkQueue : IWorkQueue
             text = BlobPrefix + name;
         }
 
-        await _queue.SendMessageAsync(Encode(text), visibleAfter < TimeSpan.Zero ? TimeSpan.Zero : visibleAfter, NeverExpires, cancellationToken);
+        await _queue.SendMessageAsync(Encode(text), Cap(visibleAfter), NeverExpires, cancellationToken);
     }
 
     public async Task<IReadOnlyList<QueuedMessage>> DequeueAsync(int maxMessages, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -181,8 +181,12 @@ public sealed class StorageWorkQueue : IWorkQueue
     private static string Unwrap(string text) =>
         text.StartsWith(RawPrefix, StringComparison.Ordinal) ? text[RawPrefix.Length..] : text;
 
+    /// <summary>
+    /// Storage queues take whole seconds and the SDK truncates: rounding up makes a timer fire up to a second late,
+    /// never early (an early one would come back and be re-enqueued for the rest, again and again).
+    /// </summary>
     private static TimeSpan Cap(TimeSpan delay) =>
-        delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxVisibility ? MaxVisibility : delay;
+        delay <= TimeSpan.Zero ? TimeSpan.Zero : delay >= MaxVisibility ? MaxVisibility : TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
 
     private sealed record QueueReceipt(string MessageId, string PopReceipt, string? BlobName);
 }
