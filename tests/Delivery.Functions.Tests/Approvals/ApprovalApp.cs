@@ -63,8 +63,10 @@ public partial class ApprovalApp : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        await App.Services.GetRequiredService<Database>().DeleteAsync();
+        // Stop the app (and its workflow worker) before its database goes, so nothing in flight meets a 404.
+        var database = App.Services.GetRequiredService<Database>();
         await App.DisposeAsync();
+        await database.DeleteAsync();
         Inbox.Dispose();
     }
 
