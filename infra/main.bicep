@@ -4,6 +4,9 @@
 // (step by step in infra/README.md).
 targetScope = 'resourceGroup'
 
+@description('The scheme of delegation and workflow settings (Approvals__Bands__*, Approvals__People__*, Lifecycle__*): the app refuses to start without bands and approvers. Names as in local.settings.sample.json.')
+param workflowSettings object
+
 @description('Environment name, used in resource names.')
 @allowed([
   'dev'
@@ -279,6 +282,7 @@ module functionApp 'modules/functionapp.bicep' = {
     authTenantId: authTenantId
     authClientId: authClientId
     authAudience: empty(authAudience) ? authClientId : authAudience
+    workflowSettings: workflowSettings
     authAllowedAudiences: union([authClientId, 'api://${authClientId}'], empty(authAudience) ? [] : [authAudience])
     unauthenticatedClientAction: unauthenticatedClientAction
     anonymousPaths: [

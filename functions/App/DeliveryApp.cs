@@ -13,6 +13,7 @@ using Delivery.Functions.BusinessCaseDraft;
 using Delivery.Functions.DecideApproval;
 using Delivery.Functions.DelegateApproval;
 using Delivery.Functions.DevSignIn;
+using Delivery.Functions.DurableWork;
 using Delivery.Functions.GetProject;
 using Delivery.Functions.GetProjectAudit;
 using Delivery.Functions.Health;
@@ -74,6 +75,7 @@ public static class DeliveryApp
         });
         builder.Services.AddSingleton<IFunctionHandler, SendEmailFunction>();
         builder.Services.AddSingleton<IFunctionHandler, AttachmentSweepFunction>();
+        builder.Services.AddSingleton<IFunctionHandler, DurableWorkFunction>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -4,6 +4,9 @@
 // It runs as the user-assigned identity: deployment package, host storage, Key Vault references and the app's own
 // Azure.Identity credential (AZURE_CLIENT_ID) all use it. App Service Authentication (Entra ID) sits in front.
 
+@description('The council\'s scheme of delegation and workflow settings (Approvals__*, Lifecycle__*), as app settings.')
+param workflowSettings object
+
 @description('Function App name (also the default host name).')
 param name string
 
@@ -165,7 +168,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: {
+  properties: union(workflowSettings, {
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
@@ -183,7 +186,7 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
     Auth__Audience: authAudience
     Auth__TrustAppServiceAuthentication: 'true'
     App__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
-  }
+  })
 }
 
 resource auth 'Microsoft.Web/sites/config@2024-11-01' = {

@@ -22,9 +22,7 @@ public sealed class AppContractTests(ArmTemplate template)
                 .Select(b => (Function: Path.GetFileName(dir)!, Binding: b!.AsObject())))
             .Where(pair => (string?)pair.Binding["type"] == type);
 
-    private HashSet<string> AppSettingNames() =>
-        template.ModuleResource("functionapp", "Microsoft.Web/sites/config", "'appsettings'")["properties"]!.AsObject()
-            .Select(p => p.Key).ToHashSet();
+    private HashSet<string> AppSettingNames() => template.AppSettings().Select(p => p.Key).ToHashSet();
 
     private static HashSet<string> DocumentedSettings() =>
         JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")))!["Values"]!.AsObject()

@@ -83,6 +83,74 @@ public sealed class ArmTemplate
 
     public static string? Type(JsonObject resource) => (string?)resource["type"];
 
+    /// <summary>
+    /// The Function App's fixed app settings. The template merges them with the workflowSettings parameter
+    /// (<c>union(parameters('workflowSettings'), createObject('name', value, …))</c>), so they are read back from the
+    /// createObject arguments, each value as the literal or "[expression]" a plain object would have held.
+    /// </summary>
+    public JsonObject AppSettings()
+    {
+        var properties = ModuleResource("functionapp", "Microsoft.Web/sites/config", "'appsettings'")["properties"]!;
+        if (properties is JsonObject literal)
+        {
+            return literal;
+        }
+
+        var expression = (string)properties!;
+        const string Prefix = "[union(parameters('workflowSettings'), createObject(";
+        if (!expression.StartsWith(Prefix, StringComparison.Ordinal) || !expression.EndsWith("))]", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Unexpected app settings expression: {expression}");
+        }
+
+        var arguments = SplitArguments(expression[Prefix.Length..^"))]".Length]);
+        var settings = new JsonObject();
+        for (var i = 0; i + 1 < arguments.Count; i += 2)
+        {
+            var value = arguments[i + 1];
+            settings[Unquote(arguments[i])] = IsQuoted(value) ? Unquote(value) : $"[{value}]";
+        }
+
+        return settings;
+    }
+
+    private static bool IsQuoted(string text) => text.Length >= 2 && text[0] == '\'' && text[^1] == '\'';
+
+    private static string Unquote(string text) => IsQuoted(text) ? text[1..^1].Replace("''", "'", StringComparison.Ordinal) : text;
+
+    /// <summary>Splits ARM function arguments at top-level commas (outside quotes and brackets).</summary>
+    private static List<string> SplitArguments(string text)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var quoted = false;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (!quoted && c is ')' or ']')
+            {
+                depth--;
+            }
+            else if (!quoted && depth == 0 && c == ',')
+            {
+                parts.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..].Trim());
+        return parts;
+    }
+
     /// <summary>A node as JSON text, with ARM expressions' quotes left readable.</summary>
     public static string Text(JsonNode node) => node.ToJsonString(_readable);
 

@@ -168,6 +168,5 @@ public sealed class ArmTemplateTests(ArmTemplate template)
         Assert.Contains("format('function:{0}', parameters('alwaysReadyFunctions')[copyIndex('value')])", alwaysReady, StringComparison.Ordinal);
     }
 
-    private JsonObject AppSettings() =>
-        template.ModuleResource("functionapp", "Microsoft.Web/sites/config", "'appsettings'")["properties"]!.AsObject();
+    private JsonObject AppSettings() => template.AppSettings();
 }

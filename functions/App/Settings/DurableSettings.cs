@@ -6,9 +6,6 @@ public sealed class DurableSettings
     public const string Section = "Durable";
 
     public DurableBackend Backend { get; set; } = DurableBackend.Cosmos;
-
-    /// <summary>The task hub's work queue; tests give each app its own so parallel runs never take each other's work.</summary>
-    public string WorkQueueName { get; set; } = "durable-work";
 }
 
 /// <summary>The durable runtime's backends.</summary>

@@ -32,17 +32,20 @@ public static class StorageRegistration
                 ? new BlobServiceClient(settings.BlobServiceUri, sp.GetRequiredService<TokenCredential>())
                 : new BlobServiceClient(settings.ConnectionString);
         });
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
-            // Base64, as host.json tells the Functions host to expect for queue-triggered functions.
-            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            return string.IsNullOrWhiteSpace(settings.ConnectionString)
-                ? new QueueServiceClient(settings.QueueServiceUri, sp.GetRequiredService<TokenCredential>(), options)
-                : new QueueServiceClient(settings.ConnectionString, options);
-        });
+        // Base64, as host.json tells the Functions host to expect for queue-triggered functions.
+        services.AddSingleton(sp => QueueService(sp, QueueMessageEncoding.Base64));
         services.AddSingleton<AppQueues>();
         services.AddHostedService<DataStoreInitializer>();
         return services;
+    }
+
+    /// <summary>A queue service client on the configured account: a connection string locally, the managed identity in Azure.</summary>
+    public static QueueServiceClient QueueService(IServiceProvider services, QueueMessageEncoding encoding)
+    {
+        var settings = services.GetRequiredService<IOptions<StorageSettings>>().Value;
+        var options = new QueueClientOptions { MessageEncoding = encoding };
+        return string.IsNullOrWhiteSpace(settings.ConnectionString)
+            ? new QueueServiceClient(settings.QueueServiceUri, services.GetRequiredService<TokenCredential>(), options)
+            : new QueueServiceClient(settings.ConnectionString, options);
     }
 }

@@ -3,25 +3,26 @@ using Azure.Storage.Queues;
 
 namespace Delivery.Functions.Tests.Approvals;
 
-/// <summary>The approval app with the durable runtime on its production backend: Cosmos DB and a Storage queue of its own.</summary>
+/// <summary>The approval app with the durable runtime on its production backend: Cosmos DB and a (prefixed) Storage queue of its own, fed through the DurableWork function.</summary>
 public sealed class CosmosApprovalApp : ApprovalApp
 {
-    public string WorkQueue { get; } = "durable-work-" + Guid.NewGuid().ToString("N")[..12];
-
     protected override bool UsesFakeClock => false;
 
     protected override void Customise(Dictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings["Durable:Backend"] = "Cosmos";
-        settings["Durable:WorkQueueName"] = WorkQueue;
+
+        // Work reaches the runtime through the DurableWork queue trigger, fired here by the local trigger runner
+        // on this app's own prefixed queues.
+        settings["Triggers:RunLocally"] = "true";
     }
 
     public override async Task DisposeAsync()
     {
         var prefix = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Delivery.Functions.App.Settings.StorageSettings>>().Value.QueuePrefix;
         await base.DisposeAsync();
-        await new QueueClient("UseDevelopmentStorage=true", prefix + WorkQueue).DeleteIfExistsAsync();
+        await new QueueClient("UseDevelopmentStorage=true", prefix + Delivery.Functions.DurableWork.DurableWorkFunction.QueueName).DeleteIfExistsAsync();
     }
 }
 
