@@ -16,6 +16,7 @@ public sealed class CosmosApprovalApp : ApprovalApp
         // Work reaches the runtime through the DurableWork queue trigger, fired here by the local trigger runner
         // on this app's own prefixed queues.
         settings["Triggers:RunLocally"] = "true";
+        settings["Triggers:MaxPollInterval"] = "00:00:00.100";
     }
 
     public override async Task DisposeAsync()
@@ -42,7 +43,7 @@ public sealed class CosmosBackendJourneyTests(CosmosApprovalApp app) : IClassFix
         await app.StageAsync(projectId, "Initiation");
 
         // Assert
-        var emails = await app.Inbox.WaitForAsync(request.RequesterEmail, 3);
+        var emails = await app.Inbox.WaitForAsync(request.RequesterEmail, 4); // receipt, two steps passed, approved
         Assert.Contains(emails, e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));
         Assert.Equal(2, emails.Count(e => e.Subject.StartsWith("Approval step passed", StringComparison.Ordinal)));
     }
