@@ -63,16 +63,22 @@ public abstract partial class DurableConformanceTests
         return await CompletionAsync(host, id);
     }
 
+    /// <summary>
+    /// How long a wait may take before it counts as a hang. Generous: on a loaded CI machine the Cosmos backend's
+    /// 1,000-generation test alone needs over a minute of real request round trips.
+    /// </summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(5);
+
     protected static async Task<OrchestrationMetadata> CompletionAsync(DurableTaskTestHost host, string instanceId)
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var guard = new CancellationTokenSource(HangLimit);
         return await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, guard.Token);
     }
 
     /// <summary>Polls until the condition holds; the time limit only turns a hang into a failure.</summary>
     protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var guard = new CancellationTokenSource(HangLimit);
         while (!await condition())
         {
             try
