@@ -1,3 +1,4 @@
+using Delivery.Durable.Tests.Cosmos;
 using Delivery.Durable.Benchmarks;
 
 // dotnet run -c Release --project tests/Delivery.Durable.Benchmarks

@@ -1,3 +1,4 @@
+using Delivery.Durable.Tests.Cosmos;
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Storage.Blobs;
