@@ -1,3 +1,5 @@
+using Delivery.Durable.Testing;
+
 namespace Delivery.Durable.Tests.Conformance;
 
 public abstract partial class DurableConformanceTests
@@ -38,19 +40,8 @@ public abstract partial class DurableConformanceTests
     [Fact]
     public async Task WaitForExternalEvent_with_timeout_returns_the_event_when_it_comes_in_time()
     {
-        await using var host = await StartAsync(r => r.AddOrchestratorFunc<TimeSpan, string>("Timed", async (ctx, timeout) =>
-        {
-            try
-            {
-                return await ctx.WaitForExternalEvent<string>("Answer", timeout);
-            }
-            catch (TaskCanceledException)
-            {
-                return "timed out";
-            }
-        }));
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Timed", LongDelay);
-        await WaitForHistoryAsync(host, id, "TimerCreated");
+        var (host, id) = await StartTimedWaitAsync();
+        await using var _ = host;
 
         await host.Client.RaiseEventAsync(id, "Answer", "in time");
         var result = await CompletionAsync(host, id);
@@ -63,19 +54,8 @@ public abstract partial class DurableConformanceTests
     [Fact]
     public async Task WaitForExternalEvent_with_timeout_cancels_the_wait_when_the_time_is_up()
     {
-        await using var host = await StartAsync(r => r.AddOrchestratorFunc<TimeSpan, string>("Timed", async (ctx, timeout) =>
-        {
-            try
-            {
-                return await ctx.WaitForExternalEvent<string>("Answer", timeout);
-            }
-            catch (TaskCanceledException)
-            {
-                return "timed out";
-            }
-        }));
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Timed", LongDelay);
-        await WaitForHistoryAsync(host, id, "TimerCreated");
+        var (host, id) = await StartTimedWaitAsync();
+        await using var _ = host;
 
         await AdvanceAsync(LongDelay);
         var result = await CompletionAsync(host, id);
@@ -117,5 +97,24 @@ public abstract partial class DurableConformanceTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, after.RuntimeStatus);
         Assert.Null(await host.Client.GetInstanceAsync(missing));
         Assert.Equal(0, await CountHistoryAsync(host, done.InstanceId, "EventRaised"));
+    }
+
+    /// <summary>Starts an orchestration waiting for "Answer" with a <see cref="LongDelay"/> timeout, once its timer exists.</summary>
+    private async Task<(DurableTaskTestHost Host, string InstanceId)> StartTimedWaitAsync()
+    {
+        var host = await StartAsync(r => r.AddOrchestratorFunc<TimeSpan, string>("Timed", async (ctx, timeout) =>
+        {
+            try
+            {
+                return await ctx.WaitForExternalEvent<string>("Answer", timeout);
+            }
+            catch (TaskCanceledException)
+            {
+                return "timed out";
+            }
+        }));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Timed", LongDelay);
+        await WaitForHistoryAsync(host, id, "TimerCreated");
+        return (host, id);
     }
 }
