@@ -16,4 +16,4 @@ dotnet build Delivery.Functions.sln --no-restore -c Release
 # One test assembly at a time: they share one local Cosmos server, which copes badly with several suites creating
 # and dropping databases at once (its resource ids then confuse the SDK's caches), and timing-sensitive durable
 # tests need the cores.
-dotnet test Delivery.Functions.sln --no-build -c Release --logger "console;verbosity=normal" "$@" -- RunConfiguration.MaxCpuCount=1
+dotnet test Delivery.Functions.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" "$@"
