@@ -43,16 +43,23 @@ start_one() {
   exit 1
 }
 
+# A service's second and third ports open a moment after its first: wait for them too, and fail if they never do.
+wait_port() {
+  local name="$1" port="$2"
+  for _ in $(seq 1 60); do port_open "$port" && return; sleep 0.5; done
+  echo "$name: port $port did not answer within 30 s; see $logs/$name.log" >&2
+  exit 1
+}
+
 start() {
   ensure_packages
   start_one cosmos 8081 node "$root/scripts/cosmos-server.js" --host 127.0.0.1 --port 8081
   start_one azurite 10001 "$bin/azurite" --silent --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --location "$state/azurite"
-  for p in 10000 10002; do
-    for _ in $(seq 1 40); do port_open "$p" && break; sleep 0.5; done
-  done
+  wait_port azurite 10000
+  wait_port azurite 10002
   start_one maildev 1080 "$bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp 1025 --web 1080
-  for _ in $(seq 1 40); do port_open 1025 && break; sleep 0.5; done
+  wait_port maildev 1025
   echo "email inbox: http://127.0.0.1:1080"
 }
 

@@ -54,9 +54,9 @@ public static class DeliveryApp
         }
 
         options.Configure?.Invoke(builder);
-        builder.AddCustomHandlerHosting();
         KeyVaultReferenceGuard.EnsureResolved(builder.Configuration);
         builder.Services.AddDeliverySettings(builder.Configuration, builder.Environment);
+        builder.AddCustomHandlerHosting();
         builder.AddDeliveryTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddDeliveryStorage(builder.Environment);

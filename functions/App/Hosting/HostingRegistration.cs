@@ -1,8 +1,12 @@
+using Delivery.Functions.App.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Delivery.Functions.App.Hosting;
 
-/// <summary>Registers the custom-handler plumbing and, when standalone, the local timer and queue trigger runners.</summary>
+/// <summary>
+/// Registers the custom-handler plumbing and, when standalone, the local timer and queue trigger runners. Call after
+/// <see cref="SettingsRegistration.AddDeliverySettings"/>, which validates the <c>Triggers__*</c> settings.
+/// </summary>
 public static class HostingRegistration
 {
     public static WebApplicationBuilder AddCustomHandlerHosting(this WebApplicationBuilder builder)
@@ -18,9 +22,8 @@ public static class HostingRegistration
             builder.WebHost.UseUrls("http://localhost:7071");
         }
 
-        var triggers = new LocalTriggerSettings();
-        builder.Configuration.GetSection(LocalTriggerSettings.Section).Bind(triggers);
-        builder.Services.Configure<LocalTriggerSettings>(builder.Configuration.GetSection(LocalTriggerSettings.Section));
+        // Validated and registered with the other settings (AddDeliverySettings), which runs first.
+        var triggers = SettingsBinder.Bind<LocalTriggerSettings>(builder.Configuration, LocalTriggerSettings.Section, new List<string>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new FunctionCatalog(FunctionCatalog.DefaultDirectory));
         builder.Services.AddSingleton<FunctionInvoker>();

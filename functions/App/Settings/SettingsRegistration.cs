@@ -1,3 +1,4 @@
+using Delivery.Functions.App.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.App.Settings;
@@ -17,6 +18,7 @@ public static class SettingsRegistration
         Register(services, SettingsBinder.Bind<ApprovalSettings>(configuration, ApprovalSettings.Section, problems));
         Register(services, SettingsBinder.Bind<LifecycleSettings>(configuration, LifecycleSettings.Section, problems));
         Register(services, SettingsBinder.Bind<DurableSettings>(configuration, DurableSettings.Section, problems));
+        Register(services, SettingsBinder.Bind<LocalTriggerSettings>(configuration, LocalTriggerSettings.Section, problems));
         var auth = SettingsBinder.Bind<AuthSettings>(configuration, AuthSettings.Section, problems);
         Register(services, auth);
 

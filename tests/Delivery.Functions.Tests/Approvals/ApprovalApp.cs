@@ -63,10 +63,11 @@ public partial class ApprovalApp : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        // Stop the app (and its workflow worker) before its database goes, so nothing in flight meets a 404.
-        var database = App.Services.GetRequiredService<Database>();
+        // Stop the app (and its workflow worker) before its database goes, so nothing in flight meets a 404; dispose
+        // it only afterwards, since its CosmosClient is the one that deletes the database.
+        await App.App.StopAsync();
+        await App.Services.GetRequiredService<Database>().DeleteAsync();
         await App.DisposeAsync();
-        await database.DeleteAsync();
         Inbox.Dispose();
     }
 

@@ -79,6 +79,32 @@ public sealed class TokenAbuseTests(ApprovalApp app) : IClassFixture<ApprovalApp
     }
 
     [Fact]
+    public async Task Another_approvers_own_token_on_this_step_is_403_and_decides_nothing()
+    {
+        // Arrange: Farah holds a genuine token of her own (a step of another project delegated to her).
+        var (projectId, leesLink) = await PendingAsync();
+        var (otherProjectId, otherLink) = await PendingAsync();
+        using var lee = app.As("line-lee");
+        using var farah = app.As("fin-farah");
+        var otherStep = otherLink.Split('/')[3].Split('?')[0];
+        Assert.Equal(HttpStatusCode.OK, (await lee.PostAsJsonAsync($"/api/approvals/{otherStep}/delegate", new { delegateId = "fin-farah" })).StatusCode);
+        var farahsLink = await app.LinkAsync("fin-farah", otherProjectId);
+        var (_, _, antiforgery) = await ApprovalApp.OpenAsync(farah, farahsLink);
+        var leesStep = leesLink[..leesLink.IndexOf('?', StringComparison.Ordinal)];
+        var farahsToken = farahsLink[(farahsLink.IndexOf('?', StringComparison.Ordinal) + 1)..];
+
+        // Act: she puts her own token on Lee's step.
+        var page = await farah.GetAsync($"{leesStep}?{farahsToken}");
+        var post = await farah.PostAsync($"{leesStep}?{farahsToken}", ApprovalApp.Form(antiforgery, "approve"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("Approval", (await app.ProjectAsync(projectId)).GetProperty("stage").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await farah.GetAsync(farahsLink)).StatusCode);
+    }
+
+    [Fact]
     public async Task Used_link_is_410_and_expired_link_is_410()
     {
         // Arrange

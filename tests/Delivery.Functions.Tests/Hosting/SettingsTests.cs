@@ -14,6 +14,8 @@ public sealed class SettingsTests(AppFixture fixture)
     [InlineData("Storage:ConnectionString", null, "Storage__ConnectionString")]
     [InlineData("App:PublicBaseUrl", null, "App__PublicBaseUrl")]
     [InlineData("Intake:MaxAttachments", "99", "Intake__MaxAttachments")]
+    [InlineData("Triggers:MaxDequeueCount", "five", "Triggers__MaxDequeueCount")]
+    [InlineData("Triggers:MaxPollInterval", "a second", "Triggers__MaxPollInterval")]
     public async Task A_missing_or_malformed_setting_stops_start_up_with_a_message_naming_it(string key, string? value, string named)
     {
         var settings = fixture.Settings();

@@ -61,18 +61,21 @@ public sealed class LifecycleJourneyTests
         var projectId = await harness.NewProjectAsync(60_000m);
         await harness.SubmitAsync(projectId, 60_000m);
         var line = await harness.StepAsync(projectId, "bjc-v1", "r1s1");
+        var lineWaiting = await harness.AgreedWaitAsync(projectId);
         Assert.Empty(harness.Email.To("hana.kowalski@example.gov.uk"));
 
         // Act
         await harness.DecideAsync(line.Id, "line-lee", ApprovalOutcome.Approved);
         var head = await harness.StepAsync(projectId, "bjc-v1", "r2s1");
         var finance = await harness.StepAsync(projectId, "bjc-v1", "r2s2");
-        var bothWaiting = (await harness.ProjectAsync(projectId)).WaitingFor;
+        var bothWaiting = await harness.AgreedWaitAsync(projectId);
         await harness.DecideAsync(finance.Id, "fin-farah", ApprovalOutcome.Approved);
         await harness.DecideAsync(head.Id, "head-hana", ApprovalOutcome.Approved, adjustments: new InitiationAdjustments("pm-jo", null));
         var completed = await harness.CompletionAsync(projectId);
 
         // Assert
+        // The custom status followed the project document round by round.
+        Assert.Equal("Approval of the Business Justification Case, version 1 from Lee Morgan (line manager)", lineWaiting);
         Assert.Contains("Hana Kowalski (head of service) and Farah Ahmed (finance)", bothWaiting, StringComparison.Ordinal);
         // Lee's approval, then Farah's while Hana still decides; Hana's final approval brings the outcome email instead.
         Assert.Equal(2, harness.Email.To("rita.patel@example.gov.uk", "approval-decision").Count);

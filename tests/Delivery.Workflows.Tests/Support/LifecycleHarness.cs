@@ -109,6 +109,33 @@ public sealed class LifecycleHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the lifecycle's custom status says what the project document says (both are written by the
+    /// workflow, a moment apart) and returns that wait; times out if they never agree.
+    /// </summary>
+    public async Task<string> AgreedWaitAsync(string projectId)
+    {
+        string? agreed = null;
+        string seen = string.Empty;
+        try
+        {
+            await UntilAsync(async () =>
+            {
+                var project = await ProjectAsync(projectId);
+                var status = (await Host.Client.GetInstanceAsync(LifecycleEvents.InstanceIdFor(projectId), getInputsAndOutputs: true))?.ReadCustomStatusAs<LifecycleStatus>();
+                seen = $"custom status {status}, project {project.Stage} {project.WaitingFor}";
+                agreed = status == new LifecycleStatus(project.Stage, project.WaitingFor) ? project.WaitingFor : null;
+                return agreed is not null;
+            });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The lifecycle's custom status and the project document never agreed: " + seen + await DescribeAsync());
+        }
+
+        return agreed!;
+    }
+
     /// <summary>Every instance with its history and any poison messages, to explain a stuck test.</summary>
     public async Task<string> DescribeAsync()
     {

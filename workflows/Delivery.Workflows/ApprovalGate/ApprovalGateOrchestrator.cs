@@ -25,9 +25,15 @@ public sealed class ApprovalGateOrchestrator : TaskOrchestrator<ApprovalGateInpu
             context.SetCustomStatus(new ApprovalGateStatus(r + 1, input.Route.Rounds.Count, waitingFor));
             if (input.Stage is { } stage)
             {
+                var wait = $"Approval of the {input.Subject} from {string.Join(" and ", waitingFor)}";
+                if (context.Parent is { } parent)
+                {
+                    context.SendEvent(parent.InstanceId, ApprovalGateProgress.EventName, new ApprovalGateProgress(input.GateId, wait));
+                }
+
                 await context.CallActivityAsync(
                     nameof(SetProjectStageActivity),
-                    new StageChange(input.ProjectId, stage, $"Approval of the {input.Subject} from {string.Join(" and ", waitingFor)}", $"{context.InstanceId}:round:{r + 1}"),
+                    new StageChange(input.ProjectId, stage, wait, $"{context.InstanceId}:round:{r + 1}"),
                     WorkflowRetry.Activity);
             }
 

@@ -27,6 +27,15 @@ public sealed record ApprovalStepInput(string ProjectId, string GateId, string S
 /// <summary>The custom status of a gate: which round it is in and whom it waits for.</summary>
 public sealed record ApprovalGateStatus(int Round, int Rounds, IReadOnlyList<string> WaitingFor);
 
+/// <summary>
+/// Sent by a gate that shows the project stage to the orchestration that started it, at the start of each round, so
+/// that the parent's custom status says the same as the project document (<see cref="WaitingFor"/>).
+/// </summary>
+public sealed record ApprovalGateProgress(string GateId, string WaitingFor)
+{
+    public const string EventName = "ApprovalGateProgress";
+}
+
 /// <summary>Which chase is due on a step.</summary>
 public enum ChaseKind
 {

@@ -39,10 +39,11 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
                 var subject = $"{kind.Title()}, version {submission.Version}";
                 var gateId = $"{kind.Code()}-v{submission.Version}";
                 context.SetCustomStatus(new LifecycleStatus(ProjectStage.Approval, $"Approval of the {subject}"));
-                var result = await context.CallSubOrchestratorAsync<ApprovalGateResult>(
+                var gate = context.CallSubOrchestratorAsync<ApprovalGateResult>(
                     nameof(ApprovalGateOrchestrator),
                     new ApprovalGateInput(input.ProjectId, gateId, subject, approval.Route, approval.Timing, ProjectStage.Approval),
                     new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, gateId)));
+                var result = await FollowGateAsync(context, gateId, gate);
                 await context.CallActivityAsync(nameof(RecordGateOutcomeActivity), new GateOutcome(input.ProjectId, kind, subject, result), WorkflowRetry.Activity);
                 if (result.Outcome == ApprovalOutcome.Withdrawn || withdrawn.IsCompleted)
                 {
@@ -71,6 +72,32 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
             WorkflowRetry.Activity);
         context.SetCustomStatus(new LifecycleStatus(ProjectStage.Initiation, waitingFor));
         return new LifecycleOutcome(ProjectStage.Initiation);
+    }
+
+    /// <summary>
+    /// Waits for the gate while copying each round's wait (whom it waits for) into the custom status, as the gate
+    /// writes it on the project document. The progress wait is cancelled when the gate ends, so a later gate's events
+    /// never meet a stale waiter; progress of an earlier gate (a message that came late) is ignored.
+    /// </summary>
+    private static async Task<ApprovalGateResult> FollowGateAsync(TaskOrchestrationContext context, string gateId, Task<ApprovalGateResult> gate)
+    {
+        using var gateEnded = new CancellationTokenSource();
+        while (true)
+        {
+            var progress = context.WaitForExternalEvent<ApprovalGateProgress>(ApprovalGateProgress.EventName, gateEnded.Token);
+            if (await Task.WhenAny(gate, progress) == gate)
+            {
+                // Synchronous on purpose: CancelAsync would resume this orchestrator off its replay thread.
+                gateEnded.Cancel();
+                return await gate;
+            }
+
+            var round = await progress;
+            if (round.GateId == gateId)
+            {
+                context.SetCustomStatus(new LifecycleStatus(ProjectStage.Approval, round.WaitingFor));
+            }
+        }
     }
 
     /// <summary>Sets stage and wait on both the project document and the custom status, with once-only audit keys.</summary>
