@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Approvals;
 
@@ -7,12 +8,24 @@ namespace Delivery.Functions.DelegateApproval;
 /// <summary><c>POST /api/approvals/{id}/delegate</c> with <c>{"delegateId": "…"}</c>: the approver hands the decision to a named delegate.</summary>
 public static class DelegateApprovalEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/approvals/{id}/delegate", HandleAsync).DisableAntiforgery();
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/approvals/{id}/delegate", HandleAsync).Accepts<DelegateBody>("application/json").DisableAntiforgery();
 
-    public static async Task<IResult> HandleAsync(string id, DelegateBody body, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        if (string.IsNullOrWhiteSpace(body.DelegateId))
+        ArgumentNullException.ThrowIfNull(request);
+        DelegateBody? body;
+        try
+        {
+            // Read by hand rather than bound: a malformed body is the caller's mistake and gets a problem naming it.
+            body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<DelegateBody>(JsonSerializerOptions.Web, cancellationToken) : null;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.DelegateId))
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["delegateId"] = ["Enter the id of the person to delegate to."] });
         }

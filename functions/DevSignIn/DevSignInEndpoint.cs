@@ -18,6 +18,11 @@ public static class DevSignInEndpoint
 
     private static async Task<IResult> SignIn(HttpContext http)
     {
+        if (!http.Request.HasFormContentType)
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the sign-in form (application/x-www-form-urlencoded or multipart/form-data).");
+        }
+
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var person = DevPeople.Find(form["person"]);
         if (person is null)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Delivery.Functions.App.Hosting;
 using Delivery.Functions.App.Settings;
+using Delivery.Functions.App.Telemetry;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
@@ -26,6 +27,7 @@ public sealed class SendEmailFunction(
         var text = request.DataAsText("message") ?? throw new InvalidDataException("The queue message is empty.");
         var email = JsonSerializer.Deserialize<EmailRequest>(text, JsonSerializerOptions.Web)
             ?? throw new InvalidDataException("The queue message is not an email request.");
+        using var ids = DeliveryTelemetry.BeginWorkflowScope(null, email.ProjectId);
         var project = await projects.GetAsync(email.ProjectId, cancellationToken);
         if (project is null)
         {

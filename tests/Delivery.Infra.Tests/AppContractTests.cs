@@ -58,6 +58,10 @@ public sealed class AppContractTests(ArmTemplate template)
                 Assert.True(queueFunctions.Contains(name), $"main.{environment}.bicepparam keeps '{name}' always ready, but no functions/{name}/function.json has a queueTrigger.");
             }
         }
+
+        // Production keeps the durable runtime's queue trigger warm: approvals must not wait for a cold start.
+        var production = template.EnvironmentParameter("prod", "alwaysReadyFunctions")?.AsArray().Select(n => (string)n!) ?? [];
+        Assert.Contains("DurableWork", production);
     }
 
     [Fact]

@@ -1,25 +1,27 @@
+using Delivery.Durable.Backends.Cosmos;
 using Delivery.Workflows.Storage;
 
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// What the code expects of Azure: the one place the infrastructure tests take names from. Business names come
-/// from the code's own constants (Delivery.Workflows.Storage); the durable runtime's names are written out here
-/// until its options class (CosmosTaskHubOptions) is on main, and should then be read from its defaults.
+/// What the code expects of Azure: the one place the infrastructure tests take names from, each read from the code's
+/// own constants and defaults (Delivery.Workflows.Storage, the durable runtime's <see cref="CosmosTaskHubOptions"/>).
 /// </summary>
 internal static class ExpectedNames
 {
-    public const string CosmosDatabase = "delivery";
+    private static readonly CosmosTaskHubOptions _durable = new();
+
+    public static string CosmosDatabase => _durable.DatabaseName;
 
     private static readonly (string Name, string PartitionKeyPath)[] _durableContainers =
     [
-        ("durable-instances", "/instanceId"),
-        ("durable-index", "/bucket"),
+        (_durable.InstancesContainerName, CosmosTaskHubOptions.InstancesPartitionKeyPath),
+        (_durable.IndexContainerName, CosmosTaskHubOptions.IndexPartitionKeyPath),
     ];
 
-    private const string DurableWorkQueue = "durable-work";
+    private static string DurableWorkQueue => _durable.WorkQueueName;
 
-    private const string DurablePayloadContainer = "durable-payloads";
+    private static string DurablePayloadContainer => _durable.PayloadContainerName;
 
     /// <summary>Cosmos containers and their partition key paths.</summary>
     public static IReadOnlyDictionary<string, string> CosmosContainers { get; } =
@@ -28,7 +30,7 @@ internal static class ExpectedNames
     /// <summary>
     /// Containers read only by id or by unfiltered single-partition queries, so nothing in them needs indexing.
     /// </summary>
-    public static IReadOnlySet<string> UnindexedContainers { get; } = new HashSet<string> { "durable-instances" };
+    public static IReadOnlySet<string> UnindexedContainers { get; } = new HashSet<string> { _durable.InstancesContainerName };
 
     /// <summary>Every queue the app or the durable runtime reads, each with its poison twin.</summary>
     public static IReadOnlySet<string> Queues { get; } =

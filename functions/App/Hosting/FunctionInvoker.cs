@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Delivery.Functions.App.Telemetry;
 
 namespace Delivery.Functions.App.Hosting;
 
@@ -25,7 +27,27 @@ public sealed class FunctionInvoker(IEnumerable<IFunctionHandler> handlers, ILog
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["FunctionName"] = handler.Name });
-        return await handler.InvokeAsync(request, cancellationToken);
+        using var span = DeliveryTelemetry.ActivitySource.StartActivity($"function {handler.Name}", ActivityKind.Consumer);
+        span?.SetTag(DeliveryTelemetry.FunctionAttribute, handler.Name);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var response = await handler.InvokeAsync(request, cancellationToken);
+            outcome = "succeeded";
+            return response;
+        }
+        catch (Exception ex)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { DeliveryTelemetry.FunctionAttribute, handler.Name }, { DeliveryTelemetry.OutcomeAttribute, outcome } };
+            DeliveryTelemetry.Invocations.Add(1, tags);
+            DeliveryTelemetry.InvocationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
     }
 
     /// <summary>Maps <c>POST /{FunctionName}</c>: 200 with Outputs/Logs/ReturnValue, 404 for an unknown name, 500 when the function fails.</summary>

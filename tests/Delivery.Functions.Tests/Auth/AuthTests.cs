@@ -6,6 +6,7 @@ using System.Text;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
@@ -18,15 +19,68 @@ public sealed class AuthTests(AppFixture fixture)
     private const string Audience = "api://delivery-tests";
     private static readonly SymmetricSecurityKey SigningKey = new(Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")));
 
-    [Fact]
-    public async Task No_credentials_is_401_on_every_api_route_but_health()
+    /// <summary>
+    /// The /api routes open to anyone, and why: health for probes, the page's own CSS and scripts, the dev sign-in
+    /// (Development only), and the decision page, which sends a visitor who is not signed in to sign in.
+    /// </summary>
+    private static readonly Dictionary<string, HttpStatusCode> OpenRoutes = new()
     {
-        using var anonymous = new HttpClient { BaseAddress = fixture.App.BaseAddress };
+        ["GET /api/health"] = HttpStatusCode.OK,
+        ["GET /api/assets/{*path}"] = HttpStatusCode.NotFound,
+        ["GET /api/dev/sign-in"] = HttpStatusCode.OK,
+        ["POST /api/dev/sign-in"] = HttpStatusCode.UnsupportedMediaType,
+        ["GET /api/approvals/{id}"] = HttpStatusCode.Redirect,
+        ["POST /api/approvals/{id}"] = HttpStatusCode.Redirect,
+    };
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent())).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/projects/prj-000000000000000000000000")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/health")).StatusCode);
+    [Fact]
+    public async Task No_credentials_is_401_on_every_api_route_but_the_open_ones()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
+        var routes = ApiRoutes();
+        var answers = new Dictionary<string, HttpStatusCode>();
+
+        foreach (var route in routes)
+        {
+            var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+            using var request = new HttpRequestMessage(new HttpMethod(method), Path(route, "prj-000000000000000000000000")) { Content = method == "GET" ? null : new ProjectRequestBuilder().ToJsonContent() };
+            answers[route] = (await anonymous.SendAsync(request)).StatusCode;
+        }
+
+        Assert.True(routes.Count > OpenRoutes.Count, "the app maps more than its open routes");
+        Assert.All(routes, route => Assert.Equal(OpenRoutes.GetValueOrDefault(route, HttpStatusCode.Unauthorized), answers[route]));
     }
+
+    [Fact]
+    public async Task No_route_fails_with_a_500_on_a_body_of_the_wrong_type_or_malformed_ids()
+    {
+        using var rita = fixture.App.ClientAs("rita");
+        var failures = new List<string>();
+
+        foreach (var route in ApiRoutes().Where(r => !r.StartsWith("GET ", StringComparison.Ordinal)))
+        {
+            foreach (var body in new HttpContent[] { new StringContent("hello", Encoding.UTF8, "text/plain"), new StringContent("{", Encoding.UTF8, "application/json") })
+            {
+                var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+                using var request = new HttpRequestMessage(new HttpMethod(method), Path(route, "not-an-id")) { Content = body };
+                var status = (int)(await rita.SendAsync(request)).StatusCode;
+                if (status >= 500)
+                {
+                    failures.Add($"{route} with {body.Headers.ContentType}: {status}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private List<string> ApiRoutes() => fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+        .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+        .ToList();
+
+    private static string Path(string route, string id) =>
+        System.Text.RegularExpressions.Regex.Replace(route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..], @"\{[^}]+\}", id);
 
     [Fact]
     public async Task An_unknown_dev_person_is_401()

@@ -37,6 +37,21 @@ public sealed class HealthTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_stopped_cosmos_server_makes_health_503_and_names_it()
+    {
+        // Nothing listens on port 1: to the app, the Cosmos DB server is down (it still starts, and says so).
+        await using var app = await RunningApp.StartAsync(fixture.Settings(new() { ["Cosmos:Endpoint"] = "https://127.0.0.1:1/" }));
+
+        var response = await app.Client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var dependencies = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dependencies");
+        Assert.Equal("Down", dependencies.GetProperty("cosmos").GetProperty("status").GetString());
+        Assert.Equal("Up", dependencies.GetProperty("blob").GetProperty("status").GetString());
+        Assert.Equal("Up", dependencies.GetProperty("email").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_stopped_storage_service_makes_health_503_and_names_it()
     {
         const string closedPorts = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;";

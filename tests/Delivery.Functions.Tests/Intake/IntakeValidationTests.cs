@@ -93,15 +93,20 @@ public sealed class IntakeValidationTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Malformed_json_is_400_and_stores_nothing()
+    public async Task Malformed_json_is_400_and_stores_nothing_and_sends_no_email()
     {
-        var content = new StringContent("{\"title\": \"Broken", System.Text.Encoding.UTF8, "application/json");
+        // A whole request cut short: its requester's address is there, but the JSON never closes.
+        var request = new ProjectRequestBuilder();
+        var json = request.Json.ToJsonString();
+        var content = new StringContent(json[..^2], System.Text.Encoding.UTF8, "application/json");
         var key = Guid.NewGuid().ToString();
 
         var problem = await PostExpectingProblemAsync(content, HttpStatusCode.BadRequest, key);
 
         Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Null(await ProjectDocuments.StoredAsync(fixture, "rita", key));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Empty(await fixture.Inbox.ToAsync(request.RequesterEmail));
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public sealed class CosmosBackend : ITaskHubBackend
     {
         var database = (await _cosmos.CreateDatabaseIfNotExistsAsync(_options.DatabaseName, cancellationToken: cancellationToken)).Database;
         await database.CreateContainerIfNotExistsAsync(
-            new ContainerProperties(_options.InstancesContainerName, "/instanceId"), cancellationToken: cancellationToken);
+            new ContainerProperties(_options.InstancesContainerName, CosmosTaskHubOptions.InstancesPartitionKeyPath), cancellationToken: cancellationToken);
         await database.CreateContainerIfNotExistsAsync(
-            new ContainerProperties(_options.IndexContainerName, "/bucket"), cancellationToken: cancellationToken);
+            new ContainerProperties(_options.IndexContainerName, CosmosTaskHubOptions.IndexPartitionKeyPath), cancellationToken: cancellationToken);
         await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await _payloadContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }

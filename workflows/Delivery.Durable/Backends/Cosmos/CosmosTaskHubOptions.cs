@@ -7,6 +7,12 @@ namespace Delivery.Durable.Backends.Cosmos;
 /// </remarks>
 public sealed class CosmosTaskHubOptions
 {
+    /// <summary>Partition key path of the instances container: one logical partition per instance.</summary>
+    public const string InstancesPartitionKeyPath = "/instanceId";
+
+    /// <summary>Partition key path of the index container: one logical partition per hash bucket.</summary>
+    public const string IndexPartitionKeyPath = "/bucket";
+
     /// <summary>Cosmos database holding the instance and index containers.</summary>
     public string DatabaseName { get; set; } = "delivery";
 
