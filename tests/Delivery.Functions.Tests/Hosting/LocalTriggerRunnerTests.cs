@@ -18,10 +18,12 @@ public sealed class LocalTriggerRunnerTests : IDisposable
     public async Task A_timer_fires_on_its_six_field_schedule_with_the_hosts_payload()
     {
         WriteFunction("""{"bindings":[{"type":"timerTrigger","direction":"in","name":"timer","schedule":"0 */5 * * * *"}]}""");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 1, 0, TimeSpan.Zero));
+        var clock = new WatchedClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 1, 0, TimeSpan.Zero)));
         using var runner = new TimerTriggerRunner(new FunctionCatalog(_directory), Invoker(), clock, new ConfigurationBuilder().Build(), NullLogger<TimerTriggerRunner>.Instance);
         await runner.StartAsync(CancellationToken.None);
 
+        // The runner's loop starts on a background thread: advance only once it waits for 09:05.
+        await clock.TimerCreatedAsync();
         clock.Advance(TimeSpan.FromMinutes(3));
         await Task.Delay(200);
         Assert.Empty(_handler.Calls);
@@ -114,5 +116,31 @@ public sealed class LocalTriggerRunnerTests : IDisposable
             Assert.True(await _called.WaitAsync(TimeSpan.FromSeconds(10)), "the function was not invoked");
             return Calls[^1];
         }
+    }
+
+    /// <summary>A fake clock that tells when someone starts waiting on it, so a test never advances it too early.</summary>
+    private sealed class WatchedClock(FakeTimeProvider inner) : TimeProvider
+    {
+        private readonly SemaphoreSlim _timerCreated = new(0);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            _timerCreated.Release();
+            return timer;
+        }
+
+        public void Advance(TimeSpan by) => inner.Advance(by);
+
+        public async Task TimerCreatedAsync() =>
+            Assert.True(await _timerCreated.WaitAsync(TimeSpan.FromSeconds(30)), "the runner never started waiting");
     }
 }
