@@ -17,6 +17,7 @@ using Delivery.Functions.DurableWork;
 using Delivery.Functions.GetProject;
 using Delivery.Functions.GetProjectAudit;
 using Delivery.Functions.Health;
+using Delivery.Functions.ResubmitBusinessCase;
 using Delivery.Functions.SendEmail;
 using Delivery.Functions.SubmitBusinessCase;
 using Delivery.Functions.SubmitProject;
@@ -93,6 +94,7 @@ public static class DeliveryApp
         GetProjectAuditEndpoint.Map(api);
         BusinessCaseDraftEndpoint.Map(api);
         SubmitBusinessCaseEndpoint.Map(api);
+        ResubmitBusinessCaseEndpoint.Map(api);
         WithdrawProjectEndpoint.Map(api);
         ApprovalPageEndpoint.Map(api);
         DecideApprovalEndpoint.Map(api);

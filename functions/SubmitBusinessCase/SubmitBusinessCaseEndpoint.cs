@@ -10,16 +10,14 @@ using Delivery.Workflows.Projects;
 namespace Delivery.Functions.SubmitBusinessCase;
 
 /// <summary>
-/// <c>POST /api/projects/{id}/business-case/submit</c> (and <c>/resubmit</c> after changes were asked for): checks the
-/// draft is complete, stores it as the next immutable version and starts its approval.
+/// <c>POST /api/projects/{id}/business-case/submit</c>: checks the draft is complete, stores it as the next immutable
+/// version and starts its approval. Resubmission after changes were asked for is the same step on its own route
+/// (functions/ResubmitBusinessCase).
 /// </summary>
 public static class SubmitBusinessCaseEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
+    public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/projects/{id}/business-case/submit", HandleAsync).DisableAntiforgery();
-        api.MapPost("/projects/{id}/business-case/resubmit", HandleAsync).DisableAntiforgery();
-    }
 
     public static async Task<IResult> HandleAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, CancellationToken cancellationToken)

@@ -70,6 +70,7 @@ public sealed class LifecycleJourneyTests
         var finance = await harness.StepAsync(projectId, "bjc-v1", "r2s2");
         var bothWaiting = await harness.AgreedWaitAsync(projectId);
         await harness.DecideAsync(finance.Id, "fin-farah", ApprovalOutcome.Approved);
+        harness.Clock.Advance(TimeSpan.FromMinutes(10));
         await harness.DecideAsync(head.Id, "head-hana", ApprovalOutcome.Approved, adjustments: new InitiationAdjustments("pm-jo", null));
         var completed = await harness.CompletionAsync(projectId);
 

@@ -12,10 +12,14 @@ public sealed record ApprovalGateInput(string ProjectId, string GateId, string S
 /// <summary>How a gate ended, with every decision taken in it (cancelled parallel steps included).</summary>
 public sealed record ApprovalGateResult(ApprovalOutcome Outcome, IReadOnlyList<StepDecision> Decisions)
 {
-    /// <summary>The decision that settled the gate: the first that was not an approval, else the last approval.</summary>
+    /// <summary>
+    /// The decision that settled the gate: the first that was not an approval, else the last approval by the time it
+    /// was made (parallel steps can finish in another order than their approvers decided; equal times keep the order
+    /// the steps finished in).
+    /// </summary>
     public StepDecision? Deciding =>
         Decisions.FirstOrDefault(d => d.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.Cancelled))
-        ?? Decisions.LastOrDefault(d => d.Outcome == ApprovalOutcome.Approved);
+        ?? Decisions.Where(d => d.Outcome == ApprovalOutcome.Approved).OrderBy(d => d.DecidedAt).LastOrDefault();
 }
 
 /// <summary>One step's orchestration input.</summary>
