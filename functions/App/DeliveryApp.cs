@@ -68,7 +68,7 @@ public static class DeliveryApp
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddDeliveryWorkflows(builder.Configuration);
         builder.Services.AddSingleton<BusinessCaseDocuments>();
-        builder.Services.AddSingleton<PageServices>();
+        builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "delivery-antiforgery";

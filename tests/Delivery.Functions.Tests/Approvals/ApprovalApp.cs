@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Delivery.Functions.ApprovalPage;
 using Delivery.Functions.Tests.Infrastructure;
 using Delivery.Workflows.Approvals;
 using Microsoft.Azure.Cosmos;
@@ -49,6 +50,7 @@ public partial class ApprovalApp : IAsyncLifetime
             if (UsesFakeClock)
             {
                 b.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApprovalDecisionService>(sp, (TimeProvider)Clock));
+                b.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PageServices>(sp, (TimeProvider)Clock));
             }
         });
     }
