@@ -119,6 +119,14 @@ public partial class ApprovalApp : IAsyncLifetime
     }
 
     /// <summary>The decision link (path and query) emailed to an approver for this project.</summary>
+    /// <summary>A new project whose business case waits for Lee (a small one: his decision settles it), and his link.</summary>
+    public async Task<(string ProjectId, string Link)> PendingForLeeAsync()
+    {
+        var (projectId, _) = await NewProjectAsync(9_000m);
+        await SubmitCaseAsync(projectId, 9_000m);
+        return (projectId, await LinkAsync("line-lee", projectId));
+    }
+
     public async Task<string> LinkAsync(string approverId, string projectId, int count = 1)
     {
         var address = EmailOf(approverId);

@@ -12,9 +12,7 @@ public sealed class ExpiredLinkTests(ApprovalApp app) : IClassFixture<ApprovalAp
     public async Task Expired_link_is_410_on_the_page_and_the_form_and_decides_nothing()
     {
         // Arrange: Lee opens the page while the link is fresh, so he holds a valid anti-forgery token.
-        var (projectId, _) = await app.NewProjectAsync(9_000m);
-        await app.SubmitCaseAsync(projectId, 9_000m);
-        var link = await app.LinkAsync("line-lee", projectId);
+        var (projectId, link) = await app.PendingForLeeAsync();
         using var lee = app.As("line-lee");
         var (_, _, antiforgery) = await ApprovalApp.OpenAsync(lee, link);
 

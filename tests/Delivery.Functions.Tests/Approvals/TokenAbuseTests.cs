@@ -7,12 +7,7 @@ namespace Delivery.Functions.Tests.Approvals;
 /// <summary>Decision links are single-use, expiring, bound to step and approver; the form needs its anti-forgery token.</summary>
 public sealed class TokenAbuseTests(ApprovalApp app) : IClassFixture<ApprovalApp>
 {
-    private async Task<(string ProjectId, string Link)> PendingAsync()
-    {
-        var (projectId, _) = await app.NewProjectAsync(9_000m);
-        await app.SubmitCaseAsync(projectId, 9_000m);
-        return (projectId, await app.LinkAsync("line-lee", projectId));
-    }
+    private Task<(string ProjectId, string Link)> PendingAsync() => app.PendingForLeeAsync();
 
     [Fact]
     public async Task Post_without_the_antiforgery_token_is_400_and_decides_nothing()
