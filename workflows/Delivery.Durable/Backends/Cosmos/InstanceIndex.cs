@@ -71,7 +71,28 @@ internal sealed class InstanceIndex(Container container, int bucketCount)
     }
 
     /// <summary>One page of index entries of one bucket (single-partition query, no cross-partition needed).</summary>
+    /// <remarks>
+    /// The index container exists from start-up, so a 404 from the query is tried again a few times before it is
+    /// believed: the local Cosmos server reuses the resource ids of deleted containers, and while another database
+    /// is being dropped its partition-key-range lookup can miss for a moment.
+    /// </remarks>
     public async Task<(List<IndexDocument> Documents, string? Continuation)> ReadBucketPageAsync(
+        int bucket, string? continuation, int maxItems, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await QueryBucketPageAsync(bucket, continuation, maxItems, cancellationToken);
+            }
+            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 4)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<(List<IndexDocument> Documents, string? Continuation)> QueryBucketPageAsync(
         int bucket, string? continuation, int maxItems, CancellationToken cancellationToken)
     {
         var bucketKey = bucket.ToString(CultureInfo.InvariantCulture);
