@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.GetProject;
 using Delivery.Workflows.BusinessCase;
@@ -43,15 +42,7 @@ public static class BusinessCaseDraftEndpoint
             return refusal;
         }
 
-        BusinessCaseContent? content;
-        try
-        {
-            content = request.HasJsonContentType() ? await request.ReadFromJsonAsync<BusinessCaseContent>(JsonSerializerOptions.Web, cancellationToken) : null;
-        }
-        catch (JsonException)
-        {
-            content = null;
-        }
+        var content = await JsonBody.ReadOrNullAsync<BusinessCaseContent>(request, cancellationToken);
 
         if (content is null)
         {

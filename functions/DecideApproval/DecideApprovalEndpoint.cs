@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Approvals;
 
@@ -16,15 +15,7 @@ public static class DecideApprovalEndpoint
 
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
-        DecisionBody? body;
-        try
-        {
-            body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<DecisionBody>(JsonSerializerOptions.Web, cancellationToken) : null;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await JsonBody.ReadOrNullAsync<DecisionBody>(request, cancellationToken);
 
         if (body is null)
         {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Approvals;
 
@@ -13,18 +12,7 @@ public static class DelegateApprovalEndpoint
 
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        DelegateBody? body;
-        try
-        {
-            // Read by hand rather than bound: a malformed body is the caller's mistake and gets a problem naming it.
-            body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<DelegateBody>(JsonSerializerOptions.Web, cancellationToken) : null;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-
+        var body = await JsonBody.ReadOrNullAsync<DelegateBody>(request, cancellationToken);
         if (string.IsNullOrWhiteSpace(body?.DelegateId))
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["delegateId"] = ["Enter the id of the person to delegate to."] });
