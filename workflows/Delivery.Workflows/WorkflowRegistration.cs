@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.ApprovalGate;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
@@ -21,6 +21,7 @@ public static class WorkflowRegistration
             .AddOrchestrator<ProjectLifecycleOrchestrator>()
             .AddOrchestrator<ApprovalGateOrchestrator>()
             .AddOrchestrator<ApprovalStepOrchestrator>()
+            .AddActivity<SendReceiptActivity>()
             .AddActivity<PlanLifecycleActivity>()
             .AddActivity<SetProjectStageActivity>()
             .AddActivity<PlanApprovalActivity>()
@@ -44,6 +45,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<StepLinkSender>();
         services.TryAddSingleton<ApprovalDecisionService>();
         services.TryAddSingleton<LifecycleCommands>();
+        services.TryAddSingleton<ApprovalDeadlines>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.ProjectLifecycle;
 
@@ -21,11 +21,10 @@ public sealed class ApprovalGateOrchestrator : TaskOrchestrator<ApprovalGateInpu
         {
             var round = input.Route.Rounds[r];
             var isFinal = r == input.Route.Rounds.Count - 1;
-            var waitingFor = round.Steps.Select(s => $"{s.Approver.Name} ({s.Label.ToLowerInvariant()})").ToList();
-            context.SetCustomStatus(new ApprovalGateStatus(r + 1, input.Route.Rounds.Count, waitingFor));
+            context.SetCustomStatus(new ApprovalGateStatus(r + 1, input.Route.Rounds.Count, round.Steps.Select(s => s.ApproverId).ToList()));
             if (input.Stage is { } stage)
             {
-                var wait = $"Approval of the {input.Subject} from {string.Join(" and ", waitingFor)}";
+                var wait = new Wait($"Approval of the {input.Subject}", round.Steps.Select(s => new WaitingOn(s.ApproverId, s.Label)).ToList());
                 if (context.Parent is { } parent)
                 {
                     context.SendEvent(parent.InstanceId, ApprovalGateProgress.EventName, new ApprovalGateProgress(input.GateId, wait));

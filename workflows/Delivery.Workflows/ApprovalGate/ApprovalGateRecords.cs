@@ -1,4 +1,5 @@
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 
 namespace Delivery.Workflows.ApprovalGate;
@@ -28,14 +29,17 @@ public sealed record ApprovalStepInput(string ProjectId, string GateId, string S
     public string StepId => ApprovalStepDocument.IdFor(ProjectId, GateId, Step.Key);
 }
 
-/// <summary>The custom status of a gate: which round it is in and whom it waits for.</summary>
+/// <summary>The custom status of a gate: which round it is in and whom it waits for (sign-in ids).</summary>
 public sealed record ApprovalGateStatus(int Round, int Rounds, IReadOnlyList<string> WaitingFor);
+
+/// <summary>Output of <see cref="OpenApprovalStepActivity"/>: when the step was requested and when it is chased.</summary>
+public sealed record StepOpened(DateTimeOffset RequestedAt, DateTimeOffset ReminderDue, DateTimeOffset EscalationDue);
 
 /// <summary>
 /// Sent by a gate that shows the project stage to the orchestration that started it, at the start of each round, so
 /// that the parent's custom status says the same as the project document (<see cref="WaitingFor"/>).
 /// </summary>
-public sealed record ApprovalGateProgress(string GateId, string WaitingFor)
+public sealed record ApprovalGateProgress(string GateId, Wait WaitingFor)
 {
     public const string EventName = "ApprovalGateProgress";
 }

@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.Notifications.Templates;
@@ -19,7 +19,7 @@ public sealed class ChaseApprovalStepActivity(ApprovalStepRepository steps, Audi
             ?? throw new InvalidOperationException($"Step {input.StepId} does not exist.");
         if (step.Status != StepStatus.Pending)
         {
-            return step.Decision;
+            return step.Decision?.ForWorkflow();
         }
 
         if (input.Kind == ChaseKind.Reminder)

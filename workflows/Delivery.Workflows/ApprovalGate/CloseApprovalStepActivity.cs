@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 
 namespace Delivery.Workflows.ApprovalGate;
@@ -15,6 +15,6 @@ public sealed class CloseApprovalStepActivity(ApprovalStepRepository steps, Time
         var closing = new StepDecision(input.StepId, input.Outcome, Audit.AuditEntry.System, null, null, clock.GetUtcNow());
         var step = await steps.UpdateAsync(
             input.StepId, s => s.Status == StepStatus.Pending ? s with { Status = StepStatus.Closed, Decision = closing } : null, CancellationToken.None);
-        return step?.Decision ?? closing;
+        return (step?.Decision ?? closing).ForWorkflow();
     }
 }

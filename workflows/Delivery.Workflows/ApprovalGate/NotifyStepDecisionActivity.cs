@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Notifications.Templates;

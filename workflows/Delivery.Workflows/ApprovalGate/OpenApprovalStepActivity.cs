@@ -1,19 +1,28 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.Notifications.Templates;
 
 namespace Delivery.Workflows.ApprovalGate;
 
-/// <summary>Creates the step document, records the request in the audit and emails the approver their link.</summary>
-/// <remarks>Idempotent: the step id is deterministic, the audit entry is keyed by step, the email by (step, recipient).</remarks>
-public sealed class OpenApprovalStepActivity(ApprovalStepRepository steps, AuditLog audit, StepLinkSender links, TimeProvider clock)
-    : TaskActivity<OpenApprovalStep, DateTimeOffset>
+/// <summary>
+/// Creates the step document (the approver and escalation contact looked up from the scheme of delegation by id),
+/// records the request in the audit, emails the approver their link, and says when the step is chased.
+/// </summary>
+/// <remarks>
+/// Idempotent: the step id is deterministic, the audit entry is keyed by step, the email by (step, recipient). The
+/// due dates come from the stored request time, so a retry returns the same dates.
+/// </remarks>
+public sealed class OpenApprovalStepActivity(
+    ApprovalStepRepository steps, AuditLog audit, StepLinkSender links, ApprovalPolicy policy, ApprovalDeadlines deadlines, TimeProvider clock)
+    : TaskActivity<OpenApprovalStep, StepOpened>
 {
-    public override async Task<DateTimeOffset> RunAsync(TaskActivityContext context, OpenApprovalStep input)
+    public override async Task<StepOpened> RunAsync(TaskActivityContext context, OpenApprovalStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = input.Step;
+        var approver = policy.Find(plan.Step.ApproverId)
+            ?? throw new InvalidOperationException($"Approver {plan.Step.ApproverId} of step {plan.StepId} is not in the scheme of delegation.");
         var step = await steps.CreateOrGetAsync(
             new ApprovalStepDocument
             {
@@ -23,8 +32,8 @@ public sealed class OpenApprovalStepActivity(ApprovalStepRepository steps, Audit
                 InstanceId = input.InstanceId,
                 Subject = plan.Subject,
                 Label = plan.Step.Label,
-                Approver = plan.Step.Approver,
-                EscalationContact = plan.Step.EscalationContact,
+                Approver = approver.ToPerson(),
+                EscalationContact = policy.Find(plan.Step.EscalationContactId)?.ToPerson(),
                 IsFinal = plan.IsFinal,
                 RequestedAt = clock.GetUtcNow(),
             },
@@ -44,6 +53,10 @@ public sealed class OpenApprovalStepActivity(ApprovalStepRepository steps, Audit
             await links.SendAsync(step, step.Approver, "request", ApprovalRequestEmail.Build, CancellationToken.None);
         }
 
-        return step.RequestedAt;
+        var timing = plan.Timing;
+        return new StepOpened(
+            step.RequestedAt,
+            deadlines.DueAfter(step.RequestedAt, timing.ReminderAfterWorkingDays, timing.BankHolidays),
+            deadlines.DueAfter(step.RequestedAt, timing.EscalateAfterWorkingDays, timing.BankHolidays));
     }
 }

@@ -1,5 +1,5 @@
-using Delivery.Durable;
 using Delivery.Workflows.Audit;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Workflows.Approvals;
 
@@ -10,12 +10,14 @@ namespace Delivery.Workflows.Approvals;
 /// <remarks>
 /// The step document is the arbiter: the write is guarded by the ETag read a moment before, so when many
 /// decisions race exactly one write succeeds; the rest get <see cref="CommandStatus.Conflict"/>. Only the winner
-/// writes the audit entry and raises the event, so there is one decision, one entry and one outcome.
+/// writes the audit entry and raises the event, so there is one decision, one entry and one outcome. The durable
+/// client is passed in by the caller: in Azure it comes from the function's <c>[DurableClient]</c> binding.
 /// </remarks>
-public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditLog audit, DurableTaskClient client, ApprovalPolicy policy, TimeProvider clock)
+public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditLog audit, ApprovalPolicy policy, TimeProvider clock)
 {
-    public async Task<CommandResult> DecideAsync(DecisionCommand command, CancellationToken cancellationToken)
+    public async Task<CommandResult> DecideAsync(DurableTaskClient client, DecisionCommand command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(command);
         if (command.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.Rejected or ApprovalOutcome.ChangesRequested))
         {
@@ -76,13 +78,14 @@ public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditL
             Comment = decision.Comment,
             Subject = step.Id,
         }, CancellationToken.None);
-        await client.RaiseEventAsync(step.InstanceId, ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Decided, decision), CancellationToken.None);
+        await client.RaiseEventAsync(step.InstanceId, ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Decided, decision.ForWorkflow()), CancellationToken.None);
         return new CommandResult(CommandStatus.Recorded, "Your decision is recorded.", Decision: decision);
     }
 
     /// <summary>The approver hands the decision to someone else; both can then decide, and the audit says who did.</summary>
-    public async Task<CommandResult> DelegateAsync(string stepId, string userId, string delegateId, CancellationToken cancellationToken)
+    public async Task<CommandResult> DelegateAsync(DurableTaskClient client, string stepId, string userId, string delegateId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var step = await steps.GetAsync(stepId, cancellationToken);
         if (step is null)
         {
@@ -120,7 +123,7 @@ public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditL
             Summary = $"Decision on the {step.Subject} delegated to {delegatePerson.Name}",
             Subject = step.Id,
         }, CancellationToken.None);
-        await client.RaiseEventAsync(step.InstanceId, ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Delegated, Delegate: delegatePerson.ToPerson()), CancellationToken.None);
+        await client.RaiseEventAsync(step.InstanceId, ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Delegated), CancellationToken.None);
         return new CommandResult(CommandStatus.Recorded, $"Delegated to {delegatePerson.Name}.");
     }
 

@@ -7,8 +7,11 @@ public static class ApprovalEvents
     public const string StepSignal = "ApprovalStepSignal";
 }
 
-/// <summary>What happened to a step, raised on its orchestration.</summary>
-public sealed record StepSignal(StepSignalKind Kind, StepDecision? Decision = null, ApprovalPerson? Delegate = null);
+/// <summary>
+/// What happened to a step, raised on its orchestration. The decision it carries has no comment (free text stays on
+/// the step document); the delegate is on the document too.
+/// </summary>
+public sealed record StepSignal(StepSignalKind Kind, StepDecision? Decision = null);
 
 /// <summary>The kinds of <see cref="StepSignal"/>.</summary>
 public enum StepSignalKind

@@ -80,5 +80,5 @@ public sealed record Approver(string Id, string Name, string Email, IReadOnlyLis
     public ApprovalPerson ToPerson() => new(Id, Name, Email);
 }
 
-/// <summary>When approvers are chased: reminder after N working days, escalation after M.</summary>
+/// <summary>When approvers are chased: reminder after N working days, escalation after M, not counting weekends and these bank holidays.</summary>
 public sealed record ApprovalTiming(int ReminderAfterWorkingDays, int EscalateAfterWorkingDays, IReadOnlyList<DateOnly> BankHolidays);

@@ -9,8 +9,12 @@ public sealed record ApprovalRoute(string Band, IReadOnlyList<ApprovalRound> Rou
 /// <summary>Steps decided at the same time; all must approve before the next round starts.</summary>
 public sealed record ApprovalRound(IReadOnlyList<ApprovalStepPlan> Steps);
 
-/// <summary>One approval step: who decides (a role resolved to a person, or a named person) and whom they escalate to.</summary>
-public sealed record ApprovalStepPlan(string Key, string Label, ApprovalPerson Approver, ApprovalPerson? EscalationContact);
+/// <summary>
+/// One approval step: who decides (a role resolved to a person, or a named person) and whom they escalate to, by
+/// sign-in id only. Plans travel in orchestration inputs, so names and emails are looked up by the activities that
+/// need them and stay in Cosmos DB.
+/// </summary>
+public sealed record ApprovalStepPlan(string Key, string Label, string ApproverId, string? EscalationContactId);
 
 /// <summary>A person as the workflow records them: sign-in id, name and email.</summary>
 public sealed record ApprovalPerson(string Id, string Name, string Email);

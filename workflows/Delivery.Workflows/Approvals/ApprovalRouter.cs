@@ -19,7 +19,7 @@ public static class ApprovalRouter
     {
         var approver = rule.Resolve(policy) ?? throw new InvalidOperationException($"Nobody is set up as {rule}.");
         var label = rule.IsRole ? Words(rule.Value) : "Named approver";
-        return new ApprovalStepPlan(key, label, approver.ToPerson(), policy.Find(approver.EscalationContactId)?.ToPerson());
+        return new ApprovalStepPlan(key, label, approver.Id, policy.Find(approver.EscalationContactId)?.Id);
     }
 
     /// <summary>"HeadOfService" → "Head of service", as GOV.UK writes labels.</summary>

@@ -11,7 +11,11 @@ public sealed record StepDecision(
     string? OnBehalfOf,
     string? Comment,
     DateTimeOffset DecidedAt,
-    InitiationAdjustments? Adjustments = null);
+    InitiationAdjustments? Adjustments = null)
+{
+    /// <summary>The decision as workflows carry it: the comment is free text that may name people, so it stays on the step document.</summary>
+    public StepDecision ForWorkflow() => this with { Comment = null };
+}
 
 /// <summary>What the final approver may change when approving: the project manager and the tolerances.</summary>
 public sealed record InitiationAdjustments(string? ProjectManagerId, Tolerances? Tolerances);

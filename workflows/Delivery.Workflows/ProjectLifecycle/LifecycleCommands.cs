@@ -1,4 +1,5 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.BusinessCase;
@@ -7,12 +8,14 @@ using Delivery.Workflows.Projects;
 namespace Delivery.Workflows.ProjectLifecycle;
 
 /// <summary>What people do to a project's lifecycle from outside it: start it, submit the business case, withdraw.</summary>
+/// <remarks>The durable client is passed in by the caller: in Azure it comes from the function's <c>[DurableClient]</c> binding.</remarks>
 public sealed class LifecycleCommands(
-    DurableTaskClient client, ProjectRepository projects, BusinessCaseRepository cases, ApprovalStepRepository steps, AuditLog audit, TimeProvider clock)
+    ProjectRepository projects, BusinessCaseRepository cases, ApprovalStepRepository steps, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Starts the project's lifecycle unless it has been started already (safe to call on every retry).</summary>
-    public async Task StartAsync(string projectId, CancellationToken cancellationToken)
+    public async Task StartAsync(DurableTaskClient client, string projectId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var instanceId = LifecycleEvents.InstanceIdFor(projectId);
         if (await client.GetInstanceAsync(instanceId, cancellation: cancellationToken) is not null)
         {
@@ -38,8 +41,9 @@ public sealed class LifecycleCommands(
     /// Records a submitted version (its content already stored at <paramref name="blob"/>) and tells the lifecycle.
     /// Refused unless the project is waiting for its business case.
     /// </summary>
-    public async Task<CommandResult> SubmitBusinessCaseAsync(string projectId, string userId, BusinessCaseContent content, string blob, int version, CancellationToken cancellationToken)
+    public async Task<CommandResult> SubmitBusinessCaseAsync(DurableTaskClient client, string projectId, string userId, BusinessCaseContent content, string blob, int version, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(content);
         var project = await projects.GetAsync(projectId, cancellationToken);
         var current = await cases.GetAsync(projectId, cancellationToken);
@@ -76,8 +80,9 @@ public sealed class LifecycleCommands(
     }
 
     /// <summary>The requester withdraws the project: open approval steps close, and the lifecycle ends as Withdrawn.</summary>
-    public async Task<CommandResult> WithdrawAsync(string projectId, string userId, string? reason, CancellationToken cancellationToken)
+    public async Task<CommandResult> WithdrawAsync(DurableTaskClient client, string projectId, string userId, string? reason, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var project = await projects.GetAsync(projectId, cancellationToken);
         if (project is null)
         {

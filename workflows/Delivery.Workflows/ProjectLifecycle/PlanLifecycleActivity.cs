@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Projects;

@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.ApprovalGate;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.BusinessCase;
@@ -10,8 +10,15 @@ namespace Delivery.Workflows.ProjectLifecycle;
 /// One instance per project (id from <see cref="LifecycleEvents.InstanceIdFor"/>), from request to approved project:
 /// wait for each business case the cost calls for, put it through an <see cref="ApprovalGateOrchestrator"/>, loop on
 /// "changes requested", and on approval move the project to Initiation. The custom status and the project
-/// document always say the stage and what it waits for.
+/// document always say the stage and what it waits for (the status with people as ids, the document with names).
 /// </summary>
+/// <remarks>
+/// Versioned (<see cref="LifecycleVersions"/>): instances started on version 1 had their receipt sent by intake and
+/// skip <see cref="SendReceiptActivity"/>; from version 2 it is the lifecycle's first activity.
+/// </remarks>
+// DURABLE0011 (unbounded loop without ContinueAsNew): every turn of these loops waits for a person (a delegation, a
+// resubmission, a round's progress), so history grows by a few events per human action: tens in a project's life.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Durable", "DURABLE0011", Justification = "Each iteration waits for a human action.")]
 public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInput, LifecycleOutcome>
 {
     public override async Task<LifecycleOutcome> RunAsync(TaskOrchestrationContext context, LifecycleInput input)
@@ -19,18 +26,23 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var stages = new StageSetter(context, input.ProjectId);
+        if (context.CompareVersionTo(LifecycleVersions.ReceiptByLifecycle) >= 0)
+        {
+            await context.CallActivityAsync(nameof(SendReceiptActivity), input.ProjectId, WorkflowRetry.Activity);
+        }
+
         var plan = await context.CallActivityAsync<LifecyclePlan>(nameof(PlanLifecycleActivity), input.ProjectId, WorkflowRetry.Activity);
         var withdrawn = context.WaitForExternalEvent<Withdrawal>(LifecycleEvents.Withdrawn);
         (StepDecision Decision, BusinessCaseSubmission Submission)? approved = null;
         foreach (var kind in plan.Kinds)
         {
-            await stages.SetAsync(ProjectStage.BusinessCase, $"The {kind.Title()} from the requester");
+            await stages.SetAsync(ProjectStage.BusinessCase, Wait.For($"The {kind.Title()} from the requester"));
             while (true)
             {
                 var submitted = context.WaitForExternalEvent<BusinessCaseSubmission>(LifecycleEvents.BusinessCaseSubmitted);
                 if (await Task.WhenAny(submitted, withdrawn) == withdrawn)
                 {
-                    return await stages.EndAsync(ProjectStage.Withdrawn, "Nothing: the requester withdrew it");
+                    return await stages.EndAsync(ProjectStage.Withdrawn, Wait.For("Nothing: the requester withdrew it"));
                 }
 
                 var submission = await submitted;
@@ -38,7 +50,7 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
                     nameof(PlanApprovalActivity), new PlanApproval(input.ProjectId, submission.TotalCost), WorkflowRetry.Activity);
                 var subject = $"{kind.Title()}, version {submission.Version}";
                 var gateId = $"{kind.Code()}-v{submission.Version}";
-                context.SetCustomStatus(new LifecycleStatus(ProjectStage.Approval, $"Approval of the {subject}"));
+                context.SetCustomStatus(new LifecycleStatus(ProjectStage.Approval, Wait.For($"Approval of the {subject}")));
                 var gate = context.CallSubOrchestratorAsync<ApprovalGateResult>(
                     nameof(ApprovalGateOrchestrator),
                     new ApprovalGateInput(input.ProjectId, gateId, subject, approval.Route, approval.Timing, ProjectStage.Approval),
@@ -47,12 +59,12 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
                 await context.CallActivityAsync(nameof(RecordGateOutcomeActivity), new GateOutcome(input.ProjectId, kind, subject, result), WorkflowRetry.Activity);
                 if (result.Outcome == ApprovalOutcome.Withdrawn || withdrawn.IsCompleted)
                 {
-                    return await stages.EndAsync(ProjectStage.Withdrawn, "Nothing: the requester withdrew it");
+                    return await stages.EndAsync(ProjectStage.Withdrawn, Wait.For("Nothing: the requester withdrew it"));
                 }
 
                 if (result.Outcome == ApprovalOutcome.Rejected)
                 {
-                    return await stages.EndAsync(ProjectStage.Rejected, "Nothing: the project was not approved");
+                    return await stages.EndAsync(ProjectStage.Rejected, Wait.For("Nothing: the project was not approved"));
                 }
 
                 if (result.Outcome == ApprovalOutcome.Approved)
@@ -61,12 +73,12 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
                     break;
                 }
 
-                await stages.SetAsync(ProjectStage.BusinessCase, $"Changes to the {kind.Title()} from the requester");
+                await stages.SetAsync(ProjectStage.BusinessCase, Wait.For($"Changes to the {kind.Title()} from the requester"));
             }
         }
 
         var (decision, final) = approved!.Value;
-        var waitingFor = await context.CallActivityAsync<string>(
+        var waitingFor = await context.CallActivityAsync<Wait>(
             nameof(StartInitiationActivity),
             new InitiationStart(input.ProjectId, decision, final.TotalCost, final.Milestones, stages.NextAuditKey()),
             WorkflowRetry.Activity);
@@ -107,13 +119,13 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
 
         public string NextAuditKey() => $"{context.InstanceId}:stage:{++_changes}";
 
-        public async Task SetAsync(ProjectStage stage, string waitingFor)
+        public async Task SetAsync(ProjectStage stage, Wait waitingFor)
         {
             context.SetCustomStatus(new LifecycleStatus(stage, waitingFor));
             await context.CallActivityAsync(nameof(SetProjectStageActivity), new StageChange(projectId, stage, waitingFor, NextAuditKey()), WorkflowRetry.Activity);
         }
 
-        public async Task<LifecycleOutcome> EndAsync(ProjectStage stage, string waitingFor)
+        public async Task<LifecycleOutcome> EndAsync(ProjectStage stage, Wait waitingFor)
         {
             await SetAsync(stage, waitingFor);
             return new LifecycleOutcome(stage);

@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Notifications;
@@ -37,11 +37,13 @@ public sealed class RecordGateOutcomeActivity(
         var project = await projects.GetAsync(input.ProjectId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Project {input.ProjectId} does not exist.");
         var step = await steps.GetAsync(decision.StepId, CancellationToken.None);
+        // The comment is read from the step document: workflows carry decisions without their free text.
+        var comment = step?.Decision?.Comment ?? string.Empty;
         var decider = new[] { step?.Approver, step?.Delegate, step?.EscalatedTo }.OfType<ApprovalPerson>()
             .FirstOrDefault(p => string.Equals(p.Id, decision.DecidedBy, StringComparison.OrdinalIgnoreCase))?.Name ?? "An approver";
         var message = outcome == ApprovalOutcome.Rejected
-            ? ProjectRejectedEmail.Build(project, input.Subject, decider, decision.Comment ?? string.Empty)
-            : ChangesRequestedEmail.Build(project, input.Subject, decider, decision.Comment ?? string.Empty, environment.PublicBaseUrl);
+            ? ProjectRejectedEmail.Build(project, input.Subject, decider, comment)
+            : ChangesRequestedEmail.Build(project, input.Subject, decider, comment, environment.PublicBaseUrl);
         return await outbox.SendOnceAsync(project.ProjectId, $"{decision.StepId}:{message.Category}:{message.To.Address}", message, CancellationToken.None);
     }
 }

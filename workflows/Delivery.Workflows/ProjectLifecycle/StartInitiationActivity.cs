@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.Notifications;
@@ -10,13 +10,13 @@ namespace Delivery.Workflows.ProjectLifecycle;
 /// <summary>
 /// Moves an approved project to Initiation: assigns the project manager, records the baseline (approved budget,
 /// milestones, tolerances: category defaults from settings, as adjusted by the final approver) and tells the
-/// requester, sponsor and project manager. Returns what the project now waits for.
+/// requester, sponsor and project manager. Returns what the project now waits for, the manager by id.
 /// </summary>
 public sealed class StartInitiationActivity(
     ProjectRepository projects, AuditLog audit, EmailOutbox outbox, ApprovalPolicy approvals, LifecyclePolicy policy, WorkflowEnvironment environment, TimeProvider clock)
-    : TaskActivity<InitiationStart, string>
+    : TaskActivity<InitiationStart, Wait>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, InitiationStart input)
+    public override async Task<Wait> RunAsync(TaskActivityContext context, InitiationStart input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var adjustments = input.FinalDecision.Adjustments;
@@ -24,7 +24,8 @@ public sealed class StartInitiationActivity(
             ?? approvals.People.FirstOrDefault(p => p.Roles.Contains(policy.ProjectManagerRole, StringComparer.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"Nobody holds the {policy.ProjectManagerRole} role in Approvals__People.");
         var pm = new Person(manager.Name, manager.Email);
-        var waitingFor = $"Project initiation document from {manager.Name}";
+        var wait = new Wait("Project initiation document", [new WaitingOn(manager.Id, string.Empty)]);
+        var waitingFor = wait.Describe(_ => manager.Name);
         var now = clock.GetUtcNow();
         var before = (await projects.GetAsync(input.ProjectId, CancellationToken.None))?.Stage;
         var project = await projects.UpdateAsync(input.ProjectId, p => p.Baseline is not null ? null : p with
@@ -60,6 +61,6 @@ public sealed class StartInitiationActivity(
             await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:approved:{to.Email}", message, CancellationToken.None);
         }
 
-        return project.WaitingFor;
+        return wait;
     }
 }
