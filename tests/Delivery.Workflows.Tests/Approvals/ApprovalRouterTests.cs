@@ -21,7 +21,7 @@ public sealed class ApprovalRouterTests
 
         // Assert
         Assert.Equal(band, route.Band);
-        Assert.Equal(expected, string.Join(" | ", route.Rounds.Select(r => string.Join('+', r.Steps.Select(s => s.Approver.Id)))));
+        Assert.Equal(expected, string.Join(" | ", route.Rounds.Select(r => string.Join('+', r.Steps.Select(s => s.ApproverId)))));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ApprovalRouterTests
 
         var head = route.Rounds[1].Steps[0];
         Assert.Equal("Head of service", head.Label);
-        Assert.Equal("board-ben", head.EscalationContact?.Id);
+        Assert.Equal("board-ben", head.EscalationContactId);
         Assert.Equal(["r1s1", "r2s1", "r2s2"], route.Steps.Select(s => s.Key));
     }
 

@@ -1,43 +1,41 @@
-using Delivery.Durable;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.Tests.Support;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Workflows.Tests.Lifecycle;
 
-/// <summary>Reminders after N working days and escalation after M, on the fake clock: no real waiting.</summary>
+/// <summary>
+/// Reminders after N working days and escalation after M, on the real engine with a working day of a second (the
+/// calendar itself, weekends and bank holidays, is tested in <see cref="Approvals.WorkingDaysTests"/>).
+/// </summary>
 public sealed class ApprovalStepTimingTests
 {
     private const string Lee = "lee.morgan@example.gov.uk";
     private const string Hana = "hana.kowalski@example.gov.uk";
+    private static readonly TimeSpan WorkingDay = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task UndecidedStep_IsRemindedAfterThreeWorkingDays_AndEscalatedAfterFive()
     {
-        // Arrange: asked on Thursday 26 November 2026 at 09:00.
-        await using var harness = await LifecycleHarness.StartAsync(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        // Arrange
+        await using var harness = await LifecycleHarness.StartAsync(WorkingDay);
         var projectId = await harness.NewProjectAsync(10_000m);
         await harness.SubmitAsync(projectId, 10_000m);
         var step = await harness.StepAsync(projectId, "bjc-v1", "r1s1");
+        var asked = harness.Email.TimesTo(Lee, "approval-request").Single();
 
-        // Act & Assert: the weekend does not count, so nothing by Monday evening.
-        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero));
-        await QuietAsync(harness, step.InstanceId);
-        Assert.Empty(harness.Email.To(Lee, "approval-reminder"));
-
-        // Tuesday 1 December 09:00 is three working days on: one reminder.
-        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 1, TimeSpan.Zero));
-        await LifecycleHarness.UntilAsync(() => Task.FromResult(harness.Email.To(Lee, "approval-reminder").Count == 1));
-        Assert.Empty(harness.Email.To(Hana));
-
-        // Thursday 3 December 09:00 is five working days on: escalated to the line manager's contact.
-        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 9, 0, 1, TimeSpan.Zero));
+        // Act
         await LifecycleHarness.UntilAsync(() => Task.FromResult(harness.Email.To(Hana, "approval-escalation").Count == 1));
         await LifecycleHarness.UntilAsync(async () => (await harness.AuditAsync(projectId)).Any(a => a.Action == AuditAction.Escalated));
-
-        // The escalation contact may now decide, and the audit records on whose behalf.
         var decided = await harness.DecideAsync(step.Id, "head-hana", ApprovalOutcome.Approved);
         await harness.CompletionAsync(projectId);
+
+        // Assert: one reminder no sooner than three working days after the request, the escalation no sooner than five.
+        var reminded = Assert.Single(harness.Email.TimesTo(Lee, "approval-reminder"));
+        var escalated = Assert.Single(harness.Email.TimesTo(Hana, "approval-escalation"));
+        Assert.True(reminded - asked >= WorkingDay * 3 - TimeSpan.FromMilliseconds(100), $"reminded {reminded - asked} after the request");
+        Assert.True(escalated - asked >= WorkingDay * 5 - TimeSpan.FromMilliseconds(100), $"escalated {escalated - asked} after the request");
         Assert.Equal(CommandStatus.Recorded, decided.Status);
         var audit = await harness.AuditAsync(projectId);
         Assert.Single(audit, a => a.Action == AuditAction.Reminded);
@@ -45,31 +43,27 @@ public sealed class ApprovalStepTimingTests
     }
 
     [Fact]
-    public async Task BankHolidays_DelayTheReminder()
+    public void DueDates_AreWorkingDaysAfterTheRequest_OnTheCouncilsCalendar()
     {
-        // Arrange: asked on Thursday 24 December 2026; Christmas and Boxing Day (substitute) are bank holidays.
-        var policy = TestPolicies.Approvals(new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 28));
-        await using var harness = await LifecycleHarness.StartAsync(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero), policy);
-        var projectId = await harness.NewProjectAsync(10_000m);
-        await harness.SubmitAsync(projectId, 10_000m);
-        var step = await harness.StepAsync(projectId, "bjc-v1", "r1s1");
+        // Arrange: asked on Thursday 24 December 2026; Christmas, Boxing Day (substitute) and New Year's Day are bank holidays.
+        var deadlines = new ApprovalDeadlines();
+        var asked = new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero);
+        DateOnly[] holidays = [new(2026, 12, 25), new(2026, 12, 28), new(2027, 1, 1)];
 
-        // Act: 29 and 30 December are working days one and two.
-        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 30, 12, 0, 0, TimeSpan.Zero));
-        await QuietAsync(harness, step.InstanceId);
-        var before = harness.Email.To(Lee, "approval-reminder").Count;
-        harness.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 9, 0, 1, TimeSpan.Zero));
+        // Act
+        var reminder = deadlines.DueAfter(asked, 3, holidays);
+        var escalation = deadlines.DueAfter(asked, 5, holidays);
 
-        // Assert
-        Assert.Equal(0, before);
-        await LifecycleHarness.UntilAsync(() => Task.FromResult(harness.Email.To(Lee, "approval-reminder").Count == 1));
+        // Assert: working days 29, 30 and 31 December, then 4 and 5 January.
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.Zero), reminder);
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero), escalation);
     }
 
     [Fact]
-    public async Task DecisionBeforeTheReminder_CancelsTheTimers_AndNoReminderIsEverSent()
+    public async Task DecisionBeforeTheReminder_CancelsTheTimers_AndNobodyIsChased()
     {
-        // Arrange
-        await using var harness = await LifecycleHarness.StartAsync();
+        // Arrange: a working day of three seconds, so the reminder would come within the test if the timer stood.
+        await using var harness = await LifecycleHarness.StartAsync(TimeSpan.FromSeconds(3));
         var projectId = await harness.NewProjectAsync(10_000m);
         await harness.SubmitAsync(projectId, 10_000m);
         var step = await harness.StepAsync(projectId, "bjc-v1", "r1s1");
@@ -77,12 +71,11 @@ public sealed class ApprovalStepTimingTests
         // Act
         await harness.DecideAsync(step.Id, "line-lee", ApprovalOutcome.Approved);
         await harness.CompletionAsync(projectId);
-        var stepInstance = await harness.Host.Client.GetInstanceAsync(step.InstanceId);
-        harness.Clock.Advance(TimeSpan.FromDays(30));
-        await QuietAsync(harness, step.InstanceId);
+        var stepInstance = await harness.Client.GetInstanceAsync(step.InstanceId);
 
         // Assert: the step finished at once (an uncancelled timer would have kept it running) and nobody was chased.
         Assert.Equal(OrchestrationRuntimeStatus.Completed, stepInstance!.RuntimeStatus);
+        Assert.True(stepInstance.LastUpdatedAt - stepInstance.CreatedAt < TimeSpan.FromSeconds(9), "the step waited for its reminder timer");
         Assert.DoesNotContain(harness.Email.Sent, m => m.Category is "approval-reminder" or "approval-escalation");
     }
 
@@ -97,8 +90,8 @@ public sealed class ApprovalStepTimingTests
         var decisions = harness.Get<ApprovalDecisionService>();
 
         // Act
-        var notApprover = await decisions.DelegateAsync(step.Id, "fin-farah", "pm-jo", CancellationToken.None);
-        var delegated = await decisions.DelegateAsync(step.Id, "line-lee", "pm-jo", CancellationToken.None);
+        var notApprover = await decisions.DelegateAsync(harness.Client, step.Id, "fin-farah", "pm-jo", CancellationToken.None);
+        var delegated = await decisions.DelegateAsync(harness.Client, step.Id, "line-lee", "pm-jo", CancellationToken.None);
         await LifecycleHarness.UntilAsync(() => Task.FromResult(harness.Email.To("jo.evans@example.gov.uk", "approval-request").Count == 1));
         var byDelegate = await harness.DecideAsync(step.Id, "pm-jo", ApprovalOutcome.Approved);
         await harness.CompletionAsync(projectId);
@@ -114,23 +107,4 @@ public sealed class ApprovalStepTimingTests
         Assert.Single(audit, a => a.Action == AuditAction.Delegated && a.Actor == "line-lee");
         Assert.Single(audit, a => a.Action == AuditAction.Decided && a.Actor == "pm-jo" && a.OnBehalfOf == "line-lee");
     }
-
-    /// <summary>
-    /// Once the step has its timer, gives the workers a moment to act on anything due and checks no timer fired;
-    /// used only to show that nothing happens before the due time.
-    /// </summary>
-    private static async Task QuietAsync(LifecycleHarness harness, string instanceId)
-    {
-        await LifecycleHarness.UntilAsync(async () =>
-        {
-            var history = await harness.Host.Client.GetOrchestrationHistoryAsync(instanceId);
-            return history.Any(e => e.EventType == "TimerCreated") || history.Any(e => e.EventType == "ExecutionCompleted");
-        });
-        var fired = await FiredAsync(harness, instanceId);
-        await Task.Delay(500);
-        Assert.Equal(fired, await FiredAsync(harness, instanceId));
-    }
-
-    private static async Task<int> FiredAsync(LifecycleHarness harness, string instanceId) =>
-        (await harness.Host.Client.GetOrchestrationHistoryAsync(instanceId)).Count(e => e.EventType == "TimerFired");
 }

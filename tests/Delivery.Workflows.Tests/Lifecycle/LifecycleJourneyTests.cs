@@ -1,4 +1,4 @@
-using Delivery.Durable;
+using Microsoft.DurableTask.Client;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.BusinessCase;

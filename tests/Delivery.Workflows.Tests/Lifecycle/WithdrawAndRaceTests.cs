@@ -23,8 +23,8 @@ public sealed class WithdrawAndRaceTests
         var commands = harness.Get<LifecycleCommands>();
 
         // Act
-        var notRequester = await commands.WithdrawAsync(projectId, "line-lee", null, CancellationToken.None);
-        var withdrawn = await commands.WithdrawAsync(projectId, TestData.RequesterId, "Funding moved elsewhere", CancellationToken.None);
+        var notRequester = await commands.WithdrawAsync(harness.Client, projectId, "line-lee", null, CancellationToken.None);
+        var withdrawn = await commands.WithdrawAsync(harness.Client, projectId, TestData.RequesterId, "Funding moved elsewhere", CancellationToken.None);
         var completed = await harness.CompletionAsync(projectId);
         var lateDecision = await harness.DecideAsync(head.Id, "head-hana", ApprovalOutcome.Approved);
 
@@ -45,7 +45,7 @@ public sealed class WithdrawAndRaceTests
         await using var harness = await LifecycleHarness.StartAsync();
         var projectId = await harness.NewProjectAsync(10_000m);
 
-        await harness.Get<LifecycleCommands>().WithdrawAsync(projectId, TestData.RequesterId, null, CancellationToken.None);
+        await harness.Get<LifecycleCommands>().WithdrawAsync(harness.Client, projectId, TestData.RequesterId, null, CancellationToken.None);
         var completed = await harness.CompletionAsync(projectId);
 
         Assert.Equal(ProjectStage.Withdrawn, completed.ReadOutputAs<LifecycleOutcome>()!.Stage);
@@ -60,7 +60,7 @@ public sealed class WithdrawAndRaceTests
         await harness.SubmitAsync(projectId, 10_000m);
         var step = await harness.StepAsync(projectId, "bjc-v1", "r1s1");
 
-        await harness.Get<ApprovalDecisionService>().DelegateAsync(step.Id, "line-lee", "pm-jo", CancellationToken.None);
+        await harness.Get<ApprovalDecisionService>().DelegateAsync(harness.Client, step.Id, "line-lee", "pm-jo", CancellationToken.None);
 
         // Act: the approver and their delegate hammer the same step at once.
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => harness.DecideAsync(
@@ -105,8 +105,8 @@ public sealed class WithdrawAndRaceTests
         var first = await harness.Host.Client.GetInstanceAsync(LifecycleEvents.InstanceIdFor(projectId));
 
         // Act: intake retried (same Idempotency-Key) starts it again.
-        await harness.Get<LifecycleCommands>().StartAsync(projectId, CancellationToken.None);
-        await harness.Get<LifecycleCommands>().StartAsync(projectId, CancellationToken.None);
+        await harness.Get<LifecycleCommands>().StartAsync(harness.Client, projectId, CancellationToken.None);
+        await harness.Get<LifecycleCommands>().StartAsync(harness.Client, projectId, CancellationToken.None);
 
         // Assert: the same running instance, not a second one.
         var after = await harness.Host.Client.GetInstanceAsync(LifecycleEvents.InstanceIdFor(projectId));

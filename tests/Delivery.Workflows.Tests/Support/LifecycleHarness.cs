@@ -1,20 +1,24 @@
-using Delivery.Durable;
-using Delivery.Durable.Testing;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Delivery.Workflows.Tests.Support;
 
 /// <summary>
-/// The workflows on the durable test host (in-memory backend, fake clock) with their data in a fresh database on
-/// the local Cosmos server and emails recorded.
+/// The workflows on the Durable Task SDK's in-process test host (in-memory engine) with their data in a fresh
+/// database on the local Cosmos server and emails recorded.
 /// </summary>
+/// <remarks>
+/// The engine runs on real time. The business clock (<see cref="Clock"/>, what activities stamp on records) starts
+/// on a fixed Monday and can be jumped forward; chase due dates come from <see cref="TestDeadlines"/>, where a working
+/// day lasts a moment of real time.
+/// </remarks>
 public sealed class LifecycleHarness : IAsyncDisposable
 {
     /// <summary>Monday 23 November 2026, 09:00 UTC.</summary>
@@ -22,42 +26,51 @@ public sealed class LifecycleHarness : IAsyncDisposable
 
     private readonly TestCosmos _cosmos;
 
-    private LifecycleHarness(TestCosmos cosmos, DurableTaskTestHost host, FakeTimeProvider clock, RecordingEmailSender email)
+    private LifecycleHarness(TestCosmos cosmos, DurableTaskTestHost host, TestClock clock, RecordingEmailSender email, ApprovalPolicy policy)
     {
         _cosmos = cosmos;
         Host = host;
         Clock = clock;
         Email = email;
+        Policy = policy;
     }
 
     public DurableTaskTestHost Host { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public TestClock Clock { get; }
 
     public RecordingEmailSender Email { get; }
+
+    public ApprovalPolicy Policy { get; }
+
+    public DurableTaskClient Client => Host.Client;
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<LifecycleHarness> StartAsync(DateTimeOffset? start = null, ApprovalPolicy? approvals = null)
+    /// <param name="workingDay">How long a working day lasts for chase timers (real time); long by default, so nobody is chased.</param>
+    /// <param name="approvals">The scheme of delegation; the test one by default.</param>
+    public static async Task<LifecycleHarness> StartAsync(TimeSpan? workingDay = null, ApprovalPolicy? approvals = null)
     {
         var cosmos = await TestCosmos.CreateAsync();
-        var clock = new FakeTimeProvider(start ?? Start);
+        var clock = new TestClock(Start);
         var email = new RecordingEmailSender();
+        var policy = approvals ?? TestPolicies.Approvals();
         var host = await DurableTaskTestHost.StartAsync(r => r.AddDeliveryWorkflows(), new DurableTaskTestHostOptions
         {
-            TimeProvider = clock,
             ConfigureServices = services =>
             {
                 services.AddSingleton(cosmos.Database);
                 services.AddSingleton<IEmailSender>(email);
-                services.AddSingleton(approvals ?? TestPolicies.Approvals());
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<ApprovalDeadlines>(new TestDeadlines(clock, workingDay ?? TimeSpan.FromHours(1)));
+                services.AddSingleton(policy);
                 services.AddSingleton(TestPolicies.Lifecycle());
                 services.AddSingleton(new WorkflowEnvironment(new Uri("http://localhost:7071/")));
                 services.AddDeliveryWorkflowServices();
             },
         });
-        return new LifecycleHarness(cosmos, host, clock, email);
+        return new LifecycleHarness(cosmos, host, clock, email, policy);
     }
 
     /// <summary>Stores a project and starts its lifecycle, as intake does; returns once it waits for the business case.</summary>
@@ -65,7 +78,7 @@ public sealed class LifecycleHarness : IAsyncDisposable
     {
         var projectId = "prj-" + Guid.NewGuid().ToString("N")[..24];
         await Get<ProjectRepository>().TryCreateAsync(TestData.Project(projectId, estimatedCost), CancellationToken.None);
-        await Get<LifecycleCommands>().StartAsync(projectId, CancellationToken.None);
+        await Get<LifecycleCommands>().StartAsync(Client, projectId, CancellationToken.None);
         await UntilAsync(async () => (await Get<ProjectRepository>().GetAsync(projectId, CancellationToken.None))?.Stage == ProjectStage.BusinessCase);
         return projectId;
     }
@@ -75,7 +88,7 @@ public sealed class LifecycleHarness : IAsyncDisposable
         var cases = await Get<BusinessCaseRepository>().GetAsync(projectId, CancellationToken.None);
         var version = cases!.Versions.Count + 1;
         return await Get<LifecycleCommands>().SubmitBusinessCaseAsync(
-            projectId, TestData.RequesterId, TestData.BusinessCase(totalCost), $"{projectId}/business-case/v{version}.json", version, CancellationToken.None);
+            Client, projectId, TestData.RequesterId, TestData.BusinessCase(totalCost), $"{projectId}/business-case/v{version}.json", version, CancellationToken.None);
     }
 
     /// <summary>Waits until the step exists and is pending (its request email has gone).</summary>
@@ -89,7 +102,7 @@ public sealed class LifecycleHarness : IAsyncDisposable
     }
 
     public Task<CommandResult> DecideAsync(string stepId, string userId, ApprovalOutcome outcome, string? comment = null, InitiationAdjustments? adjustments = null) =>
-        Get<ApprovalDecisionService>().DecideAsync(new DecisionCommand(stepId, userId, null, outcome, comment, adjustments), CancellationToken.None);
+        Get<ApprovalDecisionService>().DecideAsync(Client, new DecisionCommand(stepId, userId, null, outcome, comment, adjustments), CancellationToken.None);
 
     public async Task<ProjectDocument> ProjectAsync(string projectId) =>
         (await Get<ProjectRepository>().GetAsync(projectId, CancellationToken.None))!;
@@ -124,7 +137,9 @@ public sealed class LifecycleHarness : IAsyncDisposable
                 var project = await ProjectAsync(projectId);
                 var status = (await Host.Client.GetInstanceAsync(LifecycleEvents.InstanceIdFor(projectId), getInputsAndOutputs: true))?.ReadCustomStatusAs<LifecycleStatus>();
                 seen = $"custom status {status}, project {project.Stage} {project.WaitingFor}";
-                agreed = status == new LifecycleStatus(project.Stage, project.WaitingFor) ? project.WaitingFor : null;
+                agreed = status is not null && status.Stage == project.Stage && status.WaitingFor.Describe(id => Policy.Find(id)?.Name) == project.WaitingFor
+                    ? project.WaitingFor
+                    : null;
                 return agreed is not null;
             });
         }
@@ -136,22 +151,14 @@ public sealed class LifecycleHarness : IAsyncDisposable
         return agreed!;
     }
 
-    /// <summary>Every instance with its history and any poison messages, to explain a stuck test.</summary>
+    /// <summary>Every instance with its status, custom status and failure, to explain a stuck test.</summary>
     public async Task<string> DescribeAsync()
     {
         var text = new System.Text.StringBuilder();
         await foreach (var instance in Host.Client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }))
         {
-            text.Append('\n').Append(instance.InstanceId).Append(' ').Append(instance.RuntimeStatus).Append(' ').Append(instance.FailureDetails?.ErrorMessage);
-            foreach (var e in await Host.Client.GetOrchestrationHistoryAsync(instance.InstanceId))
-            {
-                text.Append("\n   ").Append(e.EventType).Append(' ').Append(e.Name).Append(' ').Append(e.FailureDetails?.ErrorMessage).Append(' ').Append(e.FailureDetails?.StackTrace?.Split('\n').FirstOrDefault());
-            }
-        }
-
-        foreach (var poison in await Host.Client.GetPoisonMessagesAsync())
-        {
-            text.Append("\npoison: ").Append(poison.Error);
+            text.Append('\n').Append(instance.InstanceId).Append(' ').Append(instance.RuntimeStatus).Append(' ')
+                .Append(instance.SerializedCustomStatus).Append(' ').Append(instance.FailureDetails?.ErrorMessage);
         }
 
         return text.ToString();
