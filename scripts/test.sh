@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Sets everything up and runs all tests against the real local services (Cosmos DB API, Azurite, maildev).
+# Sets everything up and runs all tests against the real local services (Cosmos DB API, Azurite, maildev), ending
+# with one line: "N passed, N failed, N skipped". Extra arguments go to `dotnet test`, e.g.
+#   ./scripts/test.sh --filter "FullyQualifiedName~IdempotencyTests"
 # Services this script starts are stopped at the end; ones already running are reused and left alone.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+# Browser tests (axe-core accessibility checks) drive Debian's Chromium; a test tool never downloads its own.
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  sudo_if_needed apt-get update -qq && sudo_if_needed apt-get install -y -qq chromium
+fi
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 export SERVICES_STARTED_FILE="$root/.local/started-$$"
@@ -13,7 +21,16 @@ trap 'bash scripts/services.sh stop-listed "$SERVICES_STARTED_FILE"' EXIT
 
 dotnet restore Delivery.Functions.sln --locked-mode
 dotnet build Delivery.Functions.sln --no-restore -c Release
+
 # One test assembly at a time: they share one local Cosmos server, which copes badly with several suites creating
-# and dropping databases at once (its resource ids then confuse the SDK's caches), and timing-sensitive durable
-# tests need the cores.
-dotnet test Delivery.Functions.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" "$@"
+# and dropping databases at once (its resource ids then confuse the SDK's caches), and the durable tests need the cores.
+log="$root/.local/test-$$.log"
+status=0
+dotnet test Delivery.Functions.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+# Each assembly ends with "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T"; add them up into one line.
+grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
+  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
+  | awk '{ f += $1; p += $2; s += $3 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+rm -f "$log"
+exit "$status"
