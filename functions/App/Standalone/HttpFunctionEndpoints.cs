@@ -41,7 +41,7 @@ public static class HttpFunctionEndpoints
 
         var routeValues = http.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase);
         var trigger = function.TriggerParameter.ParameterType == typeof(HttpContext) ? (object)http : http.Request;
-        var result = await FunctionInvocation.InvokeAsync(function, http.RequestServices, trigger, routeValues, http.RequestAborted);
+        var result = await StandaloneInvoker.InvokeAsync(function, http.RequestServices, trigger, routeValues, http.RequestAborted);
         return result as IResult ?? (result is null ? Results.Empty : Results.Ok(result));
     }
 }

@@ -81,7 +81,7 @@ public sealed class QueueTriggerRunner(
             await InvocationTelemetry.RunAsync(function.Name, logger, async () =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await FunctionInvocation.InvokeAsync(function, scope.ServiceProvider, TriggerValue(function, message), BindingData(message), stoppingToken);
+                await StandaloneInvoker.InvokeAsync(function, scope.ServiceProvider, TriggerValue(function, message), BindingData(message), stoppingToken);
             });
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
         }

@@ -49,7 +49,7 @@ public sealed class TimerTriggerRunner(
                 await InvocationTelemetry.RunAsync(function.Name, logger, async () =>
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await FunctionInvocation.InvokeAsync(function, scope.ServiceProvider, timer, new Dictionary<string, object?>(), stoppingToken);
+                    await StandaloneInvoker.InvokeAsync(function, scope.ServiceProvider, timer, new Dictionary<string, object?>(), stoppingToken);
                 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

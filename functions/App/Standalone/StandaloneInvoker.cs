@@ -15,7 +15,7 @@ namespace Delivery.Functions.App.Standalone;
 /// durable client's type becomes), and other simple parameters by name from the trigger's binding data (HTTP route
 /// values). Anything else fails the invocation with a message naming the parameter.
 /// </remarks>
-public static class FunctionInvocation
+public static class StandaloneInvoker
 {
     public static async Task<object?> InvokeAsync(
         StandaloneFunction function,
