@@ -1,10 +1,19 @@
 using Delivery.Functions.App;
+using Delivery.Functions.App.Hosting;
 using Delivery.Functions.App.Settings;
 
 try
 {
-    var app = DeliveryApp.Build(args);
-    await app.RunAsync();
+    // One app, two hosts: the Functions host (isolated worker) when it started us, else the standalone web app.
+    if (FunctionsHost.StartedTheProcess(args))
+    {
+        await WorkerApp.Build(args).RunAsync();
+    }
+    else
+    {
+        await DeliveryApp.Build(args).RunAsync();
+    }
+
     return 0;
 }
 catch (SettingsException ex)

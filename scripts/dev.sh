@@ -20,4 +20,8 @@ case "$cosmos_endpoint" in
   *) echo "Settings point at $cosmos_endpoint: not starting the local services." ;;
 esac
 
-dotnet run --project functions/Delivery.Functions.csproj
+# The Worker SDK wires `dotnet run` to `func start`; standalone we build and run the assembly itself, which then
+# serves its functions on http://localhost:7071 (functions/App/Standalone/README.md). From the repository root it
+# finds local.settings.json.
+dotnet build functions/Delivery.Functions.csproj -c Debug -nologo -v quiet
+dotnet functions/bin/Debug/net10.0/Delivery.Functions.dll

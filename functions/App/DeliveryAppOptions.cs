@@ -1,3 +1,5 @@
+using Delivery.Functions.App.Standalone;
+
 namespace Delivery.Functions.App;
 
 /// <summary>How to build the app: from the command line (Program) or from a test that supplies its own settings.</summary>
@@ -13,4 +15,7 @@ public sealed record DeliveryAppOptions
 
     /// <summary>Runs before settings are bound: add configuration or replace services here.</summary>
     public Action<WebApplicationBuilder>? Configure { get; init; }
+
+    /// <summary>The functions the standalone host serves; null for every <c>[Function]</c> of the app.</summary>
+    public FunctionIndex? Functions { get; init; }
 }

@@ -19,13 +19,6 @@ namespace Delivery.Functions.ApprovalPage;
 /// </summary>
 public static class ApprovalPageEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        // Anonymous at the routing level so an unsigned visitor is sent to sign in rather than given a bare 401.
-        api.MapGet("/approvals/{id}", GetAsync).AllowAnonymous();
-        api.MapPost("/approvals/{id}", PostAsync).AllowAnonymous().DisableAntiforgery();
-    }
-
     public static async Task<IResult> GetAsync(string id, string? token, HttpContext http, PageServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);

@@ -16,8 +16,6 @@ public static class AssetsEndpoint
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private static readonly ConcurrentDictionary<string, string> RewrittenCss = new();
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/assets/{*path}", Handle).AllowAnonymous();
-
     public static IResult Handle(string? path, HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
-using Delivery.Functions.App.Hosting;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Storage;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.AttachmentSweep;
 
@@ -11,15 +11,19 @@ namespace Delivery.Functions.AttachmentSweep;
 /// </summary>
 /// <remarks>Blobs younger than a day are left alone: their request may still be in flight or about to be retried.</remarks>
 public sealed class AttachmentSweepFunction(BlobServiceClient blobs, ProjectRepository projects, TimeProvider clock, ILogger<AttachmentSweepFunction> logger)
-    : IFunctionHandler
 {
     public static readonly TimeSpan MinimumAge = TimeSpan.FromDays(1);
 
-    public string Name => "AttachmentSweep";
+    public const string Name = nameof(AttachmentSweep);
 
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    /// <summary>02:30 UTC every night (six fields, seconds first, as the Functions host reads them).</summary>
+    public const string Schedule = "0 30 2 * * *";
+
+    /// <summary>Runs the sweep; returns how many attachments it removed.</summary>
+    [Function(Name)]
+    public async Task<int> RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var timer = TimerInfo.From(request, "timer");
+        ArgumentNullException.ThrowIfNull(timer);
         var container = blobs.GetBlobContainerClient(BlobContainers.Attachments);
         var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         var deleted = 0;
@@ -44,6 +48,6 @@ public sealed class AttachmentSweepFunction(BlobServiceClient blobs, ProjectRepo
         }
 
         logger.LogInformation("Attachment sweep removed {Deleted} orphaned attachments (past due: {PastDue})", deleted, timer.IsPastDue);
-        return new InvocationResponse { Logs = [$"removed {deleted} orphaned attachments"], ReturnValue = deleted };
+        return deleted;
     }
 }

@@ -12,12 +12,6 @@ namespace Delivery.Functions.BusinessCaseDraft;
 /// </summary>
 public static class BusinessCaseDraftEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/projects/{id}/business-case", GetAsync);
-        api.MapPut("/projects/{id}/business-case", PutAsync).DisableAntiforgery();
-    }
-
     public static async Task<IResult> GetAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, CancellationToken cancellationToken)
     {

@@ -10,9 +10,6 @@ namespace Delivery.Functions.DecideApproval;
 /// </summary>
 public static class DecideApprovalEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/approvals/{id}/decision", HandleAsync).Accepts<DecisionBody>("application/json").DisableAntiforgery();
-
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadOrNullAsync<DecisionBody>(request, cancellationToken);

@@ -7,9 +7,6 @@ namespace Delivery.Functions.DelegateApproval;
 /// <summary><c>POST /api/approvals/{id}/delegate</c> with <c>{"delegateId": "…"}</c>: the approver hands the decision to a named delegate.</summary>
 public static class DelegateApprovalEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/approvals/{id}/delegate", HandleAsync).Accepts<DelegateBody>("application/json").DisableAntiforgery();
-
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadOrNullAsync<DelegateBody>(request, cancellationToken);

@@ -10,13 +10,7 @@ namespace Delivery.Functions.DevSignIn;
 /// </summary>
 public static class DevSignInEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/dev/sign-in", (string? returnUrl) => Results.Content(Page(returnUrl), "text/html; charset=utf-8")).AllowAnonymous();
-        api.MapPost("/dev/sign-in", (Delegate)SignIn).AllowAnonymous().DisableAntiforgery();
-    }
-
-    private static async Task<IResult> SignIn(HttpContext http)
+    public static async Task<IResult> SignIn(HttpContext http)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -42,7 +36,7 @@ public static class DevSignInEndpoint
         return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/api/dev/sign-in");
     }
 
-    private static string Page(string? returnUrl)
+    public static string Page(string? returnUrl)
     {
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sign in (Development)</title></head><body>");
         html.Append("<main><h1>Sign in as a test person</h1><p>Development only. Choose who you want to be.</p>");

@@ -8,8 +8,6 @@ namespace Delivery.Functions.GetProject;
 /// <summary><c>GET /api/projects/{id}</c>: the project, for people involved in it and the delivery team.</summary>
 public static class GetProjectEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/projects/{id}", HandleAsync);
-
     public static async Task<Results<Ok<ProjectDocument>, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, CancellationToken cancellationToken)
     {

@@ -8,8 +8,6 @@ namespace Delivery.Functions.GetProjectAudit;
 /// <summary><c>GET /api/projects/{id}/audit</c>: the project's audit trail, oldest first, for those who may see the project.</summary>
 public static class GetProjectAuditEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/projects/{id}/audit", HandleAsync);
-
     public static async Task<IResult> HandleAsync(string id, ClaimsPrincipal user, ProjectRepository projects, AuditLog audit, CancellationToken cancellationToken)
     {
         var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;

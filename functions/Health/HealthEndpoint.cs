@@ -12,8 +12,6 @@ public static class HealthEndpoint
 {
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/health", HandleAsync).AllowAnonymous();
-
     public static async Task<IResult> HandleAsync(
         Database database, BlobServiceClient blobs, AppQueues queues, IEmailSender email, CancellationToken cancellationToken)
     {

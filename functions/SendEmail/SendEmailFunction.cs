@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Delivery.Functions.App.Hosting;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.App.Telemetry;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.SendEmail;
@@ -15,17 +16,19 @@ namespace Delivery.Functions.SendEmail;
 /// </summary>
 public sealed class SendEmailFunction(
     ProjectRepository projects, EmailOutbox outbox, IOptions<AppSettings> app, TimeProvider clock, ILogger<SendEmailFunction> logger)
-    : IFunctionHandler
 {
     /// <summary>How long a receipt may wait for its project to appear before it is dropped as belonging to a failed request.</summary>
     public static readonly TimeSpan ProjectGracePeriod = TimeSpan.FromMinutes(10);
 
-    public string Name => "SendEmail";
+    public const string Name = nameof(SendEmail);
 
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends the email; throwing fails the invocation, so the message comes back (and goes to poison after host.json's tries).</summary>
+    /// <returns>What became of it: <c>sent</c>, <c>already sent</c> or <c>dropped</c>.</returns>
+    [Function(Name)]
+    public async Task<string> RunAsync(
+        [QueueTrigger(QueueNames.EmailOutbox, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken)
     {
-        var text = request.DataAsText("message") ?? throw new InvalidDataException("The queue message is empty.");
-        var email = JsonSerializer.Deserialize<EmailRequest>(text, JsonSerializerOptions.Web)
+        var email = JsonSerializer.Deserialize<EmailRequest>(message, JsonSerializerOptions.Web)
             ?? throw new InvalidDataException("The queue message is not an email request.");
         using var ids = DeliveryTelemetry.BeginWorkflowScope(null, email.ProjectId);
         var project = await projects.GetAsync(email.ProjectId, cancellationToken);
@@ -38,16 +41,16 @@ public sealed class SendEmailFunction(
             }
 
             logger.LogInformation("Dropped {Template} email for {ProjectId}: the project was never stored", email.Template, email.ProjectId);
-            return new InvocationResponse { Logs = ["dropped: no such project"] };
+            return "dropped";
         }
 
-        var message = email.Template switch
+        var outgoing = email.Template switch
         {
             ReceiptEmail.Category => ReceiptEmail.Build(project, app.Value.PublicBaseUrl!),
             _ => throw new InvalidDataException($"Unknown email template {email.Template}."),
         };
-        var sent = await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{email.Template}:{message.To.Address}", message, cancellationToken);
+        var sent = await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{email.Template}:{outgoing.To.Address}", outgoing, cancellationToken);
         logger.LogInformation("{Template} email for {ProjectId}: {Outcome}", email.Template, project.ProjectId, sent ? "sent" : "already sent");
-        return new InvocationResponse { Logs = [sent ? "sent" : "already sent"] };
+        return sent ? "sent" : "already sent";
     }
 }

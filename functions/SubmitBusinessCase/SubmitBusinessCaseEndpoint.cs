@@ -16,9 +16,6 @@ namespace Delivery.Functions.SubmitBusinessCase;
 /// </summary>
 public static class SubmitBusinessCaseEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/projects/{id}/business-case/submit", HandleAsync).DisableAntiforgery();
-
     public static async Task<IResult> HandleAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, CancellationToken cancellationToken)
     {

@@ -25,8 +25,6 @@ public static class SubmitProjectEndpoint
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/projects", HandleAsync).DisableAntiforgery();
-
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         IOptions<IntakeSettings> intake,

@@ -10,8 +10,6 @@ namespace Delivery.Functions.WithdrawProject;
 /// <summary><c>POST /api/projects/{id}/withdraw</c>: the requester withdraws the project; open approvals close and the lifecycle ends.</summary>
 public static class WithdrawProjectEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/projects/{id}/withdraw", HandleAsync).DisableAntiforgery();
-
     public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, LifecycleCommands lifecycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

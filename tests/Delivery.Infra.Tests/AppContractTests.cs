@@ -15,12 +15,11 @@ public sealed class AppContractTests(ArmTemplate template)
 {
     private static readonly string[] _environments = ["dev", "prod"];
 
+    /// <summary>The triggers the Worker SDK wrote into functions.metadata (beside the app, which this project references).</summary>
     private static IEnumerable<(string Function, JsonObject Binding)> Triggers(string type) =>
-        Directory.GetDirectories(RepositoryPaths.Combine("functions"))
-            .Where(dir => File.Exists(Path.Combine(dir, "function.json")))
-            .SelectMany(dir => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "function.json")))!["bindings"]!.AsArray()
-                .Select(b => (Function: Path.GetFileName(dir)!, Binding: b!.AsObject())))
-            .Where(pair => (string?)pair.Binding["type"] == type);
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray()
+            .SelectMany(f => f!["bindings"]!.AsArray().Select(b => (Function: (string)f["name"]!, Binding: b!.AsObject())))
+            .Where(pair => string.Equals((string?)pair.Binding["type"], type, StringComparison.OrdinalIgnoreCase));
 
     private HashSet<string> AppSettingNames() => template.AppSettings().Select(p => p.Key).ToHashSet();
 
@@ -55,7 +54,7 @@ public sealed class AppContractTests(ArmTemplate template)
             var names = template.EnvironmentParameter(environment, "alwaysReadyFunctions")?.AsArray().Select(n => (string)n!) ?? [];
             foreach (var name in names)
             {
-                Assert.True(queueFunctions.Contains(name), $"main.{environment}.bicepparam keeps '{name}' always ready, but no functions/{name}/function.json has a queueTrigger.");
+                Assert.True(queueFunctions.Contains(name), $"main.{environment}.bicepparam keeps '{name}' always ready, but functions.metadata has no queue-triggered function of that name.");
             }
         }
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// The deployable package built by scripts/package.sh. The fixture runs the script itself (a self-contained
-/// linux-x64 publish, about half a minute), so a fresh CI machine needs nothing beforehand; DELIVERY_PACKAGE_ZIP
+/// The deployable package built by scripts/package.sh. The fixture runs the script itself (a framework-dependent
+/// publish of the worker, about half a minute), so a fresh CI machine needs nothing beforehand; DELIVERY_PACKAGE_ZIP
 /// may name a zip already built by the same script, which is then checked instead.
 /// </summary>
 public sealed class FunctionsPackage : IDisposable

@@ -1,18 +1,10 @@
+using System.Text.Json.Nodes;
+
 namespace Delivery.Infra.Tests;
 
-/// <summary>The package's function folders, executable and host.json agree with each other and with the repository.</summary>
+/// <summary>The package is the isolated worker's publish output: host.json, the SDK's metadata and extensions, the app.</summary>
 public sealed class FunctionsPackageTests(FunctionsPackage package) : IClassFixture<FunctionsPackage>
 {
-    private string ExecutablePath =>
-        ((string?)package.HostJson["customHandler"]?["description"]?["defaultExecutablePath"]
-         ?? throw new InvalidOperationException("host.json has no customHandler.description.defaultExecutablePath."))
-        .Replace('\\', '/').TrimStart('.', '/');
-
-    private static IEnumerable<string> RepositoryFunctionFolders() =>
-        Directory.GetDirectories(RepositoryPaths.Combine("functions"))
-            .Where(dir => File.Exists(Path.Combine(dir, "function.json")))
-            .Select(dir => Path.GetFileName(dir)!);
-
     [Fact]
     public void Host_json_at_the_root_is_the_repository_one()
     {
@@ -22,50 +14,40 @@ public sealed class FunctionsPackageTests(FunctionsPackage package) : IClassFixt
     }
 
     [Fact]
-    public void Executable_that_host_json_names_is_in_the_package_with_its_run_bit()
+    public void Functions_metadata_declares_the_functions_with_their_triggers()
     {
-        var entry = package.Entry(ExecutablePath);
+        var functions = JsonNode.Parse(package.ReadText("functions.metadata"))!.AsArray();
+        var triggers = functions.ToDictionary(
+            f => (string)f!["name"]!,
+            f => (string)f!["bindings"]!.AsArray().First(b => ((string)b!["type"]!).EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))!["type"]!);
 
-        Assert.NotNull(entry);
-        var unixMode = (entry.ExternalAttributes >> 16) & 0x1FF;
-        Assert.True((unixMode & 0x49) == 0x49, $"{ExecutablePath} has mode {Convert.ToString(unixMode, 8)}; it needs u+x, g+x and o+x.");
+        Assert.Equal("httpTrigger", triggers["SubmitProject"]);
+        Assert.Equal("timerTrigger", triggers["AttachmentSweep"]);
+        Assert.Equal("queueTrigger", triggers["SendEmail"]);
+        Assert.Equal("queueTrigger", triggers["DurableWork"]);
     }
 
     [Fact]
-    public void Executable_is_a_self_contained_linux_x64_build()
+    public void Extensions_json_and_the_hidden_azurefunctions_folder_with_the_queue_extension_are_in_the_package()
     {
-        var entry = package.Entry(ExecutablePath)!;
-        var folder = Path.GetDirectoryName(ExecutablePath)!.Replace('\\', '/');
-        var prefix = folder.Length == 0 ? "" : folder + "/";
+        var extensions = JsonNode.Parse(package.ReadText("extensions.json"))!["extensions"]!.AsArray();
 
-        using var stream = entry.Open();
-        var magic = new byte[4];
-        stream.ReadExactly(magic);
-
-        Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, magic);
-        Assert.NotNull(package.Entry(prefix + "libcoreclr.so"));
-        Assert.NotNull(package.Entry(prefix + "Delivery.Functions.dll"));
+        Assert.NotEmpty(extensions);
+        Assert.Contains(package.Zip.Entries, e => e.FullName.StartsWith(".azurefunctions/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Every_function_folder_in_the_repository_is_in_the_package_unchanged()
+    public void The_apps_assembly_is_at_the_root_and_local_settings_are_not_shipped()
     {
-        foreach (var name in RepositoryFunctionFolders())
-        {
-            var packaged = package.ReadText($"{name}/function.json");
-
-            Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("functions", name, "function.json")), packaged);
-        }
+        Assert.NotNull(package.Entry("Delivery.Functions.dll"));
+        Assert.NotNull(package.Entry("worker.config.json"));
+        Assert.Null(package.Entry("local.settings.json"));
     }
 
     [Fact]
-    public void Package_has_no_function_folder_that_the_repository_lacks()
+    public void No_custom_handler_leftovers_are_in_the_package()
     {
-        var packaged = package.Zip.Entries
-            .Where(e => e.FullName.EndsWith("/function.json", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') == 1)
-            .Select(e => e.FullName.Split('/')[0])
-            .ToHashSet();
-
-        Assert.True(packaged.SetEquals(RepositoryFunctionFolders()), $"package: {string.Join(", ", packaged.Order())}");
+        Assert.DoesNotContain(package.Zip.Entries, e => e.FullName.EndsWith("/function.json", StringComparison.Ordinal));
+        Assert.Null(package.HostJson["customHandler"]);
     }
 }

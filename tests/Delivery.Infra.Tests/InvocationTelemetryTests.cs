@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// Every timer and queue invocation goes through <see cref="FunctionInvoker"/>: it gets a span of the app's own
+/// Every timer and queue invocation goes through <see cref="InvocationTelemetry"/> (in both modes): it gets a span of the app's own
 /// source, tagged with the workflow ids the handler learns, and is counted by function and outcome.
 /// </summary>
 public sealed class InvocationTelemetryTests : IDisposable
@@ -67,9 +67,7 @@ public sealed class InvocationTelemetryTests : IDisposable
     [Fact]
     public async Task Invocation_span_carries_the_ids_the_handler_puts_in_scope_and_is_counted_as_succeeded()
     {
-        var invoker = Invoker(new ProbeHandler(_function, fail: false));
-
-        await invoker.InvokeAsync(_function, new InvocationRequest(), CancellationToken.None);
+        await InvocationTelemetry.RunAsync(_function, NullLogger.Instance, () => ProbeAsync(fail: false));
 
         var span = Assert.Single(_spans);
         Assert.Equal($"function {_function}", span.DisplayName);
@@ -82,26 +80,20 @@ public sealed class InvocationTelemetryTests : IDisposable
     [Fact]
     public async Task Failed_invocation_is_an_error_span_and_counted_as_failed()
     {
-        var invoker = Invoker(new ProbeHandler(_function, fail: true));
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => invoker.InvokeAsync(_function, new InvocationRequest(), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InvocationTelemetry.RunAsync(_function, NullLogger.Instance, () => ProbeAsync(fail: true)));
 
         Assert.Equal(ActivityStatusCode.Error, Assert.Single(_spans).Status);
         Assert.Equal([(1L, "failed")], _counted);
     }
 
-    private static FunctionInvoker Invoker(IFunctionHandler handler) => new([handler], NullLogger<FunctionInvoker>.Instance);
-
-    private sealed class ProbeHandler(string name, bool fail) : IFunctionHandler
+    private static async Task ProbeAsync(bool fail)
     {
-        public string Name => name;
-
-        public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+        // As DurableWork does: the ids are known only once the message is read.
+        using var ids = DeliveryTelemetry.BeginWorkflowScope("lifecycle-prj-1", "prj-1");
+        await Task.Yield();
+        if (fail)
         {
-            // As DurableWork does: the ids are known only once the message is read.
-            using var ids = DeliveryTelemetry.BeginWorkflowScope("lifecycle-prj-1", "prj-1");
-            await Task.Yield();
-            return fail ? throw new InvalidOperationException("probe failed") : new InvocationResponse();
+            throw new InvalidOperationException("probe failed");
         }
     }
 }

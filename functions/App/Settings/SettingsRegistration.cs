@@ -1,4 +1,4 @@
-using Delivery.Functions.App.Hosting;
+using Delivery.Functions.App.Standalone;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.App.Settings;

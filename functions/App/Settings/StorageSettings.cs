@@ -18,7 +18,7 @@ public sealed class StorageSettings : IValidatableObject
 
     /// <summary>
     /// Put before every queue name the app uses. Local runs and tests only: under the Functions host, queue
-    /// triggers read the names in function.json, so this must stay empty there.
+    /// triggers read the names in functions.metadata, so this must stay empty there.
     /// </summary>
     [RegularExpression("^[a-z0-9][a-z0-9-]{0,20}$")]
     public string? QueuePrefix { get; set; }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Delivery.Functions.App.Storage;
 
 /// <summary>
-/// The app's Storage queues by their function.json names. A name prefix (local runs only) keeps several app
+/// The app's Storage queues by their [QueueTrigger] names. A name prefix (local runs only) keeps several app
 /// instances sharing one Azurite, such as parallel test runs, from taking each other's messages.
 /// </summary>
 public sealed class AppQueues(QueueServiceClient service, IOptions<StorageSettings> settings)

@@ -20,7 +20,7 @@ public static class TelemetryServiceCollectionExtensions
     /// with workflow ids on every span and log record in a workflow scope and personal data removed, exported to
     /// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (and nowhere otherwise).
     /// </summary>
-    public static WebApplicationBuilder AddDeliveryTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDeliveryTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -36,8 +36,7 @@ public static class TelemetryServiceCollectionExtensions
                 tracing
                     .AddSource(DeliveryTelemetry.SourceName)
                     .AddSource("Azure.Cosmos.Operation")
-                    // The Functions host probes GET / until the handler answers; those spans are noise.
-                    .AddAspNetCoreInstrumentation(options => options.Filter = context => context.Request.Path != "/")
+                    .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddProcessor(new WorkflowSpanEnricher())
                     .AddProcessor(new PersonalDataSpanScrubber());

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Delivery.Functions.Tests.Hosting;
+using Delivery.Functions.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Delivery.Functions.Tests.Approvals;
@@ -85,7 +85,7 @@ public sealed class DecisionPageAxeTests(ApprovalApp app) : IClassFixture<Approv
 
     private static async Task<List<string>> AxeViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(FunctionCatalogTests.RepositoryRoot(), "node_modules", "axe-core", "axe.min.js") });
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(Repository.Root(), "node_modules", "axe-core", "axe.min.js") });
         var result = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ')')");
         return result.EnumerateArray().Select(v => v.GetString()!).ToList();

@@ -29,7 +29,7 @@ public sealed class SettingsTests(AppFixture fixture)
     [Fact]
     public void Local_settings_values_use_double_underscores_for_nesting()
     {
-        var path = Path.Combine(FunctionCatalogTests.RepositoryRoot(), "local.settings.sample.json");
+        var path = Path.Combine(Repository.Root(), "local.settings.sample.json");
 
         var values = LocalSettingsFile.ReadValues(path);
 

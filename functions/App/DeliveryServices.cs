@@ -1,0 +1,45 @@
+using Delivery.Functions.App.AzureHosting;
+using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Email;
+using Delivery.Functions.App.Settings;
+using Delivery.Functions.App.Storage;
+using Delivery.Functions.App.Telemetry;
+using Delivery.Functions.App.Workflows;
+using Delivery.Functions.ApprovalPage;
+using Delivery.Functions.BusinessCaseDraft;
+using Delivery.Functions.SubmitProject;
+using Delivery.Workflows.Projects;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Delivery.Functions.App;
+
+/// <summary>
+/// The app's one composition, used by both modes (the isolated worker and the standalone web app): settings
+/// validation, storage, email, sign-in, telemetry and workflows.
+/// </summary>
+public static class DeliveryServices
+{
+    public static IHostApplicationBuilder AddDeliveryServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        KeyVaultReferenceGuard.EnsureResolved(builder.Configuration);
+        builder.Services.AddDeliverySettings(builder.Configuration, builder.Environment);
+        builder.AddDeliveryTelemetry();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDeliveryStorage(builder.Environment);
+        builder.Services.AddDeliveryEmail();
+        builder.Services.AddDeliveryAuth(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProjectRepository>();
+        builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddDeliveryWorkflows(builder.Configuration);
+        builder.Services.AddSingleton<BusinessCaseDocuments>();
+        builder.Services.TryAddSingleton<PageServices>();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "delivery-antiforgery";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+using Delivery.Functions.App.Auth;
+using Microsoft.Azure.Functions.Worker.Builder;
+
+namespace Delivery.Functions.App.Hosting;
+
+/// <summary>The app as an Azure Functions isolated worker: the shared services, ASP.NET Core integration, sign-in and invocation telemetry.</summary>
+public static class WorkerApp
+{
+    public static IHost Build(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+
+        // After the ASP.NET Core integration's middleware, which attaches the HttpContext these read.
+        builder.UseMiddleware<FunctionPrincipalMiddleware>();
+        builder.UseMiddleware<InvocationTelemetryMiddleware>();
+        builder.AddDeliveryServices();
+        return builder.Build();
+    }
+}

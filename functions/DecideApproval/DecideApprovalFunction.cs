@@ -1,0 +1,18 @@
+using Delivery.Workflows.Approvals;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Delivery.Functions.DecideApproval;
+
+/// <summary>The <c>DecideApproval</c> function: <c>POST /api/approvals/{id}/decision</c> (see <see cref="DecideApprovalEndpoint"/>).</summary>
+public sealed class DecideApprovalFunction(ApprovalDecisionService decisions)
+{
+    public const string Name = nameof(DecideApproval);
+
+    [Function(Name)]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/decision")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return DecideApprovalEndpoint.HandleAsync(id, req, req.HttpContext.User, decisions, cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+using Delivery.Workflows.ProjectLifecycle;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Delivery.Functions.WithdrawProject;
+
+/// <summary>The <c>WithdrawProject</c> function: <c>POST /api/projects/{id}/withdraw</c> (see <see cref="WithdrawProjectEndpoint"/>).</summary>
+public sealed class WithdrawProjectFunction(LifecycleCommands lifecycle)
+{
+    public const string Name = nameof(WithdrawProject);
+
+    [Function(Name)]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/withdraw")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return WithdrawProjectEndpoint.HandleAsync(id, req, req.HttpContext.User, lifecycle, cancellationToken);
+    }
+}
