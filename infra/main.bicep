@@ -1,6 +1,7 @@
-// Delivery on Azure: one resource group holding the Function App (Flex Consumption, custom handler), its Storage
-// account, Cosmos DB, Key Vault, Application Insights with Log Analytics and the managed identity that ties them
-// together. Deploy with: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.<env>.bicepparam
+// Delivery on Azure: one resource group holding the Function App (Flex Consumption, .NET isolated worker with
+// Durable Functions on the Azure Storage backend), its Storage account (host storage, Durable task hub, app blobs
+// and queues), Cosmos DB (business data), Key Vault, Application Insights with Log Analytics and the managed
+// identity that ties them together. Deploy with: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.<env>.bicepparam
 // (step by step in infra/README.md).
 targetScope = 'resourceGroup'
 
@@ -61,15 +62,14 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Queue-triggered functions (folders under functions/) kept warm by always-ready instances; empty scales everything to zero and accepts a cold start when work arrives.')
-param alwaysReadyFunctions string[] = []
-
-@description('Always-ready instances for each function in alwaysReadyFunctions.')
-@minValue(1)
-param alwaysReadyInstances int = 1
-
-@description('Custom handler runtime version on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
-param customHandlerRuntimeVersion string = '1.0'
+@description('Always-ready instances on Flex Consumption, each billed for every second it exists: a scale group (\'durable\' for the orchestrator, activity and entity triggers; \'http\'; \'blob\') or \'function:<FunctionName>\' for one other function. Empty scales everything to zero and accepts a cold start when work arrives. Microsoft advises \'durable\' at 1 for Durable Functions on Flex Consumption.')
+param alwaysReady {
+  @description('Scale group (durable, http, blob) or function:<FunctionName>.')
+  name: string
+  @description('Instances kept running for it.')
+  @minValue(1)
+  instanceCount: int
+}[] = []
 
 @description('Sender address for email; verify it in SendGrid first.')
 param emailFromAddress string
@@ -113,6 +113,8 @@ param logDailyQuotaGb int = 1
 
 // The names the code uses. tests/Delivery.Infra.Tests compares them with the code's own constants.
 var cosmosDatabaseName = 'delivery'
+// Business data only: workflow state lives in the Durable task hub in Storage, which the Durable extension creates
+// and names itself (<hub>-control-NN, <hub>-workitems, <hub>History, <hub>Instances, <hub>-leases and so on).
 var cosmosContainers = [
   {
     name: 'projects'
@@ -126,33 +128,13 @@ var cosmosContainers = [
     excludedPaths: []
     uniqueKeys: []
   }
-  {
-    // Read and written by id only (point reads and instance commits), so nothing is indexed: large history
-    // documents then cost no index RUs on every commit.
-    name: 'durable-instances'
-    partitionKeyPath: '/instanceId'
-    excludedPaths: [
-      '/*'
-    ]
-    uniqueKeys: []
-  }
-  {
-    name: 'durable-index'
-    partitionKeyPath: '/bucket'
-    excludedPaths: []
-    uniqueKeys: []
-  }
 ]
 var blobContainerNames = [
-  'durable-payloads'
   'attachments'
   'documents'
 ]
-// Every queue a queueTrigger function or the durable runtime reads, each with the -poison twin the host (or the
-// runtime) moves failed messages to.
+// Every queue a queueTrigger function of the app reads, each with the -poison twin the host moves failed messages to.
 var queueNames = [
-  'durable-work'
-  'durable-work-poison'
   'email-outbox'
   'email-outbox-poison'
 ]
@@ -260,15 +242,9 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: allTags
     identityId: identity.outputs.id
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    runtimeVersion: customHandlerRuntimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    alwaysReady: [
-      for functionName in alwaysReadyFunctions: {
-        name: 'function:${functionName}'
-        instanceCount: alwaysReadyInstances
-      }
-    ]
+    alwaysReady: alwaysReady
     storageAccountName: storage.outputs.name
     blobServiceUri: storage.outputs.blobEndpoint
     queueServiceUri: storage.outputs.queueEndpoint
@@ -290,7 +266,8 @@ module functionApp 'modules/functionapp.bicep' = {
     ]
     publicBaseUrl: publicBaseUrl
   }
-  // The host starts with identity-based storage as soon as the app exists: its roles must be in place first.
+  // The host and the Durable task hub start with identity-based storage as soon as the app exists: the identity's
+  // roles must be in place first.
   dependsOn: [
     storageRoles
   ]

@@ -1,12 +1,13 @@
 using 'main.bicep'
 
-// Development: scale to zero is fine, logs kept the minimum 30 days, Key Vault purgeable so it can be torn down
-// and re-created under the same name.
+// Development: scale to zero is fine (nothing always ready, not even the durable group: a cold start of a few
+// seconds when work arrives), logs kept the minimum 30 days, Key Vault purgeable so it can be torn down and
+// re-created under the same name.
 param environmentName = 'dev'
 param namePrefix = 'delivery'
 param cosmosCapacityMode = 'Serverless'
 param storageSku = 'Standard_LRS'
-param alwaysReadyFunctions = []
+param alwaysReady = []
 param maximumInstanceCount = 40
 param emailFromAddress = 'delivery-dev@example.gov.uk'
 param emailFromName = 'Delivery team (dev)'

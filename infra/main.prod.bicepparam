@@ -1,16 +1,23 @@
 using 'main.bicep'
 
-// Production: an always-ready instance keeps queue work (emails and the durable worker) moving without cold starts; zone-redundant storage, purge-protected Key Vault, 90 days
-// of logs.
+// Production: always-ready instances for the durable group and the email queue, zone-redundant storage,
+// purge-protected Key Vault, 90 days of logs.
 param environmentName = 'prod'
 param namePrefix = 'delivery'
 param cosmosCapacityMode = 'Serverless'
 param storageSku = 'Standard_ZRS'
-param alwaysReadyFunctions = [
-  'SendEmail'
-  'DurableWork'
+// Durable Functions on Flex Consumption: Microsoft advises one always-ready instance for the durable group
+// (orchestrations, activities, entities), so approvals never wait for a cold start. SendEmail keeps receipts prompt.
+param alwaysReady = [
+  {
+    name: 'durable'
+    instanceCount: 1
+  }
+  {
+    name: 'function:SendEmail'
+    instanceCount: 1
+  }
 ]
-param alwaysReadyInstances = 1
 param maximumInstanceCount = 40
 param emailFromAddress = 'delivery@example.gov.uk'
 param emailFromName = 'Delivery team'

@@ -1,5 +1,6 @@
-// Cosmos DB for NoSQL: all business data and the durable runtime's instance state. Serverless by default (pay per
-// request unit, nothing when idle); autoscale (shared database throughput) as a parameter for steadier loads.
+// Cosmos DB for NoSQL: the business data (workflow state lives in the Durable task hub in Storage). Serverless by
+// default (pay per request unit, nothing when idle); autoscale (shared database throughput) as a parameter for
+// steadier loads.
 // Keys are disabled: the app signs in with its managed identity (Cosmos DB Built-in Data Contributor).
 
 @description('Cosmos DB account name (3-44 lower-case letters, digits and hyphens).')

@@ -1,8 +1,9 @@
-// The Function App on the Flex Consumption plan (Linux). The app is an ASP.NET Core executable run as an Azure
-// Functions custom handler: functionAppConfig.runtime is 'custom' (Flex Consumption takes the worker runtime from
-// here and refuses the FUNCTIONS_WORKER_RUNTIME app setting), host.json in the package names the executable.
-// It runs as the user-assigned identity: deployment package, host storage, Key Vault references and the app's own
-// Azure.Identity credential (AZURE_CLIENT_ID) all use it. App Service Authentication (Entra ID) sits in front.
+// The Function App on the Flex Consumption plan (Linux), a .NET isolated worker app with Durable Functions on the
+// Azure Storage backend. Flex Consumption takes the worker runtime from functionAppConfig.runtime and does not
+// accept the FUNCTIONS_WORKER_RUNTIME app setting, so the runtime is declared there only.
+// It runs as the user-assigned identity: deployment package, host storage and the Durable task hub
+// (AzureWebJobsStorage__*), Key Vault references and the app's own Azure.Identity credential (AZURE_CLIENT_ID) all
+// use it. App Service Authentication (Entra ID) sits in front.
 
 @description('The council\'s scheme of delegation and workflow settings (Approvals__*, Lifecycle__*), as app settings.')
 param workflowSettings object
@@ -25,9 +26,6 @@ param identityId string
 @description('URL of the blob container the package is deployed to.')
 param deploymentContainerUrl string
 
-@description('Custom handler runtime version on Flex Consumption.')
-param runtimeVersion string
-
 @description('Memory per instance in MB.')
 @allowed([
   512
@@ -47,7 +45,7 @@ param alwaysReady {
   instanceCount: int
 }[]
 
-@description('Storage account used for host storage, blobs and queues.')
+@description('Storage account used for host storage, the Durable task hub, and the app\'s blobs and queues.')
 param storageAccountName string
 
 @description('Blob service endpoint (https://<account>.blob.core.windows.net/).')
@@ -150,9 +148,10 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         instanceMemoryMB: instanceMemoryMB
         alwaysReady: alwaysReady
       }
+      // Not a parameter: the version is the .NET the functions project builds (net10.0), so it changes with the code.
       runtime: {
-        name: 'custom'
-        version: runtimeVersion
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
@@ -163,7 +162,9 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 
 // The whole set of app settings (a deploy removes any setting not listed). Names are the app's configuration keys
 // in the Functions shape ('__' nests); local.settings.sample.json documents each one and tests/Delivery.Infra.Tests
-// checks the two agree. Local-only settings (Cosmos__Key, Storage__ConnectionString, Email__Smtp*, Auth__DevSignIn)
+// checks the two agree. AzureWebJobsStorage__accountName/credential/clientId is the identity-based host storage
+// connection, which the Durable extension's Azure Storage provider also uses (its default connection name); with an
+// account name the host derives the blob, queue and table endpoints of public Azure, so no __*ServiceUri is set. Local-only settings (Cosmos__Key, Storage__ConnectionString, Email__Smtp*, Auth__DevSignIn)
 // are deliberately absent: in Azure every connection signs in with the managed identity.
 resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site

@@ -1,6 +1,9 @@
-// Data-plane roles for the app's managed identity on the Storage account: blobs (payloads, attachments,
-// documents, the deployment package, the host's locks), queues (the durable work queue and the host's queue
-// trigger) and tables (the Functions host's own bookkeeping).
+// Data-plane roles for the app's managed identity on the Storage account. Microsoft's documented set for the host's
+// identity-based storage and Durable Functions on Azure Storage: Storage Blob Data Owner (host locks and keys, the
+// task hub's lease and large-message blobs, the deployment package, and the app's attachments and documents;
+// Owner includes everything Blob Data Contributor grants), Storage Queue Data Contributor (the task hub's control
+// and work-item queues, and the app's email-outbox queue trigger) and Storage Table Data Contributor (the task
+// hub's History, Instances and Partitions tables).
 
 @description('Name of the existing Storage account.')
 param storageAccountName string
@@ -12,7 +15,7 @@ param principalId string
 param principalName string
 
 var roleIds = {
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }

@@ -1,6 +1,6 @@
-// The one Storage account: the Functions host's own storage (AzureWebJobsStorage, identity-based), the Flex
-// Consumption deployment container, the durable runtime's work queue and payload blobs, and the app's blob
-// containers. No shared-key access and no anonymous blob access: everything goes through Entra ID.
+// The one Storage account: the Functions host's own storage (AzureWebJobsStorage, identity-based), the Durable
+// Functions task hub (queues, tables and blobs the extension creates itself at start-up), the Flex Consumption
+// deployment container, and the app's own blob containers and queues. No shared-key access and no anonymous blob access: everything goes through Entra ID.
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 @minLength(3)

@@ -2,24 +2,29 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Delivery.Functions.App.Settings;
+using Delivery.Workflows.Storage;
 
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// The template and the app agree: the queues the functions bind to exist, always-ready instances go to real
-/// queue-triggered functions, and app settings match what local.settings.sample.json documents and what the
-/// settings classes require.
+/// The template and the app agree: the queues the functions bind to exist, always-ready instances go to scale groups
+/// or to real queue-triggered functions, and app settings match what local.settings.sample.json documents and what
+/// the settings classes require.
 /// </summary>
 [Collection(ArmTemplateCollection.Name)]
 public sealed class AppContractTests(ArmTemplate template)
 {
     private static readonly string[] _environments = ["dev", "prod"];
 
-    /// <summary>The triggers the Worker SDK wrote into functions.metadata (beside the app, which this project references).</summary>
-    private static IEnumerable<(string Function, JsonObject Binding)> Triggers(string type) =>
+    private sealed record QueueTrigger(string Function, string Queue, string? Connection);
+
+    /// <summary>Queue-triggered functions as the Worker SDK wrote them into functions.metadata (beside the app, which this project references).</summary>
+    private static List<QueueTrigger> QueueTriggers() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray()
             .SelectMany(f => f!["bindings"]!.AsArray().Select(b => (Function: (string)f["name"]!, Binding: b!.AsObject())))
-            .Where(pair => string.Equals((string?)pair.Binding["type"], type, StringComparison.OrdinalIgnoreCase));
+            .Where(pair => string.Equals((string?)pair.Binding["type"], "queueTrigger", StringComparison.OrdinalIgnoreCase))
+            .Select(pair => new QueueTrigger(pair.Function, (string)pair.Binding["queueName"]!, (string?)pair.Binding["connection"]))
+            .ToList();
 
     private HashSet<string> AppSettingNames() => template.AppSettings().Select(p => p.Key).ToHashSet();
 
@@ -31,36 +36,42 @@ public sealed class AppContractTests(ArmTemplate template)
     public void Every_queue_trigger_reads_a_queue_the_template_creates_with_its_poison_twin()
     {
         var queues = template.ModuleParameter("storage", "queueNames").AsArray().Select(q => (string)q!).ToHashSet();
-        var triggers = Triggers("queueTrigger").ToList();
+        var triggers = QueueTriggers();
 
         Assert.NotEmpty(triggers);
-        foreach (var (function, binding) in triggers)
+        foreach (var trigger in triggers)
         {
-            var queue = (string)binding["queueName"]!;
-            Assert.True(queues.Contains(queue), $"{function} reads queue '{queue}', which infra/main.bicep does not create.");
-            Assert.Contains(queue + "-poison", queues);
+            Assert.True(queues.Contains(trigger.Queue), $"{trigger.Function} reads queue '{trigger.Queue}', which infra/main.bicep does not create.");
+            Assert.Contains(trigger.Queue + "-poison", queues);
             // The host's identity-based connection is configured under this name only.
-            Assert.Equal("AzureWebJobsStorage", (string?)binding["connection"] ?? "AzureWebJobsStorage");
+            Assert.Equal("AzureWebJobsStorage", trigger.Connection ?? "AzureWebJobsStorage");
         }
     }
 
     [Fact]
-    public void Always_ready_functions_in_each_environment_are_queue_triggered_functions_that_exist()
+    public void Every_queue_the_app_declares_is_read_by_a_queue_trigger()
     {
-        var queueFunctions = Triggers("queueTrigger").Select(t => t.Function).ToHashSet();
+        var read = QueueTriggers().Select(t => t.Queue).ToHashSet();
+
+        Assert.All(QueueNames.All, queue => Assert.Contains(queue, read));
+    }
+
+    [Fact]
+    public void Always_ready_entries_in_each_environment_are_scale_groups_or_queue_triggered_functions_that_exist()
+    {
+        var queueFunctions = QueueTriggers().Select(t => t.Function).ToHashSet();
 
         foreach (var environment in _environments)
         {
-            var names = template.EnvironmentParameter(environment, "alwaysReadyFunctions")?.AsArray().Select(n => (string)n!) ?? [];
+            var names = template.EnvironmentParameter(environment, "alwaysReady")?.AsArray().Select(e => (string)e!["name"]!) ?? [];
             foreach (var name in names)
             {
-                Assert.True(queueFunctions.Contains(name), $"main.{environment}.bicepparam keeps '{name}' always ready, but functions.metadata has no queue-triggered function of that name.");
+                var isGroup = ExpectedNames.ScaleGroups.Contains(name);
+                var isQueueFunction = name.StartsWith("function:", StringComparison.Ordinal) && queueFunctions.Contains(name["function:".Length..]);
+                Assert.True(isGroup || isQueueFunction,
+                    $"main.{environment}.bicepparam keeps '{name}' always ready, which is neither a scale group ({string.Join(", ", ExpectedNames.ScaleGroups)}) nor function:<a queue-triggered function>.");
             }
         }
-
-        // Production keeps the durable runtime's queue trigger warm: approvals must not wait for a cold start.
-        var production = template.EnvironmentParameter("prod", "alwaysReadyFunctions")?.AsArray().Select(n => (string)n!) ?? [];
-        Assert.Contains("DurableWork", production);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System.Reflection;
+using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
+using Delivery.Functions.App.Settings;
 
 namespace Delivery.Infra.Tests;
 
@@ -18,23 +21,12 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     }
 
     [Fact]
-    public void Cosmos_indexes_every_path_except_in_containers_read_only_by_id()
+    public void Cosmos_indexes_every_path_of_the_business_containers()
     {
         var containers = template.ModuleParameter("cosmos", "containers").AsArray();
 
-        foreach (var container in containers)
-        {
-            var name = (string)container!["name"]!;
-            var excluded = container["excludedPaths"]!.AsArray().Select(p => (string)p!).ToList();
-            if (ExpectedNames.UnindexedContainers.Contains(name))
-            {
-                Assert.Equal(["/*"], excluded);
-            }
-            else
-            {
-                Assert.Empty(excluded);
-            }
-        }
+        // Business containers are queried across fields (portfolio views, audits), so nothing is left out of the index.
+        Assert.All(containers, container => Assert.Empty(container!["excludedPaths"]!.AsArray()));
     }
 
     [Fact]
@@ -89,14 +81,33 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     }
 
     [Fact]
-    public void Managed_identity_gets_blob_queue_and_table_data_contributor_and_key_vault_secrets_user()
+    public void Managed_identity_gets_exactly_the_storage_data_roles_for_host_storage_and_the_durable_task_hub()
     {
         var storageRoles = template.ModuleVariable("storage-roles", "roleIds").AsObject().Select(p => (string)p.Value!).ToHashSet();
+
+        Assert.True(ExpectedNames.StorageDataRoles.Values.ToHashSet().SetEquals(storageRoles),
+            $"storage roles: {string.Join(", ", storageRoles)}; expected {string.Join(", ", ExpectedNames.StorageDataRoles.Keys)}");
+    }
+
+    [Fact]
+    public void Storage_roles_are_assigned_to_the_app_identity_on_the_storage_account_for_every_role_in_the_list()
+    {
+        var assignment = template.ModuleResource("storage-roles", "Microsoft.Authorization/roleAssignments");
+        var parameters = template.Module("storage-roles")["properties"]!["parameters"]!;
+
+        Assert.Equal("[length(items(variables('roleIds')))]", (string?)assignment["copy"]?["count"]);
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", (string?)assignment["scope"]);
+        Assert.Equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', items(variables('roleIds'))[copyIndex()].value)]", (string?)assignment["properties"]!["roleDefinitionId"]);
+        Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
+        Assert.Equal("[reference('identity').outputs.principalId.value]", (string?)parameters["principalId"]!["value"]);
+        Assert.Equal("[variables('names').storage]", (string?)parameters["storageAccountName"]!["value"]);
+    }
+
+    [Fact]
+    public void Managed_identity_reads_key_vault_secrets_as_key_vault_secrets_user()
+    {
         var vaultRole = template.ModuleResource("keyvault", "Microsoft.Authorization/roleAssignments");
 
-        Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", storageRoles);
-        Assert.Contains("974c5e8b-45b9-4653-ba55-5f855dd0fb88", storageRoles);
-        Assert.Contains("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", storageRoles);
         Assert.Equal("4633458b-17de-408a-b874-0445c86b69e6", (string?)template.ModuleVariable("keyvault", "secretsUserRoleId"));
         Assert.Contains("variables('secretsUserRoleId')", ArmTemplate.Text(vaultRole), StringComparison.Ordinal);
     }
@@ -132,7 +143,34 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     }
 
     [Fact]
-    public void Function_app_is_a_custom_handler_on_flex_consumption_without_the_refused_worker_runtime_setting()
+    public void Host_storage_and_the_durable_task_hub_connect_to_the_app_storage_account_with_the_user_assigned_identity()
+    {
+        var settings = AppSettings();
+        var parameters = template.Module("functionapp")["properties"]!["parameters"]!;
+
+        // The Durable extension's Azure Storage provider reads the AzureWebJobsStorage connection by default; a
+        // user-assigned identity needs credential and clientId (Durable does not accept managedIdentityResourceId).
+        Assert.Equal("[parameters('storageAccountName')]", (string?)settings["AzureWebJobsStorage__accountName"]);
+        Assert.Equal("[parameters('identityClientId')]", (string?)settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal("[reference('storage').outputs.name.value]", (string?)parameters["storageAccountName"]!["value"]);
+        Assert.Equal("[reference('identity').outputs.clientId.value]", (string?)parameters["identityClientId"]!["value"]);
+        // A plain AzureWebJobsStorage would be a connection string, which the account (no shared keys) refuses.
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Function_app_runs_the_dotnet_isolated_worker_on_the_dotnet_version_the_functions_project_builds()
+    {
+        var runtime = template.ModuleResource("functionapp", "Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["runtime"]!;
+        var framework = typeof(CosmosSettings).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
+        Assert.Equal($".NETCoreApp,Version=v{(string?)runtime["version"]}", framework);
+    }
+
+    [Fact]
+    public void Function_app_is_on_flex_consumption_without_the_worker_runtime_app_setting_flex_does_not_accept()
     {
         var plan = template.ModuleResource("functionapp", "Microsoft.Web/serverfarms");
         var site = template.ModuleResource("functionapp", "Microsoft.Web/sites");
@@ -140,7 +178,6 @@ public sealed class ArmTemplateTests(ArmTemplate template)
 
         Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
         Assert.Equal("functionapp,linux", (string?)site["kind"]);
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
         Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
         Assert.Equal("[parameters('alwaysReady')]", (string?)config["scaleAndConcurrency"]!["alwaysReady"]);
         Assert.DoesNotContain(ExpectedNames.WorkerRuntimeSetting, AppSettings().Select(p => p.Key));
@@ -161,12 +198,46 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     }
 
     [Fact]
-    public void Always_ready_instances_are_named_per_function()
+    public void Always_ready_entries_go_to_the_function_app_as_the_environment_gives_them()
     {
-        var alwaysReady = ArmTemplate.Text(template.Module("functionapp")["properties"]!["parameters"]!["alwaysReady"]!);
+        var alwaysReady = template.Module("functionapp")["properties"]!["parameters"]!["alwaysReady"]!;
 
-        Assert.Contains("format('function:{0}', parameters('alwaysReadyFunctions')[copyIndex('value')])", alwaysReady, StringComparison.Ordinal);
+        Assert.Equal("[parameters('alwaysReady')]", (string?)alwaysReady["value"]);
+        Assert.Empty(template.Main["parameters"]!["alwaysReady"]!["defaultValue"]!.AsArray());
     }
+
+    [Fact]
+    public void Production_keeps_one_durable_instance_always_ready_and_development_keeps_none()
+    {
+        var production = AlwaysReady("prod");
+
+        Assert.Equal(1, production.GetValueOrDefault("durable"));
+        Assert.Empty(AlwaysReady("dev"));
+    }
+
+    [Fact]
+    public void No_resource_or_setting_of_the_retired_durable_runtime_is_left()
+    {
+        var cosmos = template.ModuleParameter("cosmos", "containers").AsArray().Select(c => (string)c!["name"]!);
+        var blobs = template.ModuleParameter("storage", "blobContainerNames").AsArray().Select(b => (string)b!);
+        var queues = template.ModuleParameter("storage", "queueNames").AsArray().Select(q => (string)q!);
+        var provisioned = cosmos.Concat(blobs).Concat(queues).ToList();
+        var compiled = ArmTemplate.Text(template.Main);
+
+        Assert.Empty(provisioned.Intersect(ExpectedNames.RetiredDurableRuntimeResources));
+        Assert.All(ExpectedNames.RetiredDurableRuntimeResources, name =>
+        {
+            Assert.DoesNotContain($"\"{name}\"", compiled, StringComparison.Ordinal);
+            Assert.DoesNotContain($"'{name}'", compiled, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(AppSettings(), p => p.Key.StartsWith("Durable__", StringComparison.Ordinal));
+        Assert.DoesNotContain(AlwaysReady("prod"), entry => entry.Key == "function:DurableWork");
+        Assert.Null(template.Main["parameters"]!["customHandlerRuntimeVersion"]);
+    }
+
+    private Dictionary<string, int> AlwaysReady(string environment) =>
+        (template.EnvironmentParameter(environment, "alwaysReady")?.AsArray() ?? [])
+            .ToDictionary(entry => (string)entry!["name"]!, entry => (int)entry!["instanceCount"]!);
 
     private JsonObject AppSettings() => template.AppSettings();
 }

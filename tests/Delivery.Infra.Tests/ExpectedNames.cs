@@ -1,43 +1,52 @@
-using Delivery.Durable.Backends.Cosmos;
+using Delivery.Functions.App.Settings;
 using Delivery.Workflows.Storage;
 
 namespace Delivery.Infra.Tests;
 
 /// <summary>
 /// What the code expects of Azure: the one place the infrastructure tests take names from, each read from the code's
-/// own constants and defaults (Delivery.Workflows.Storage, the durable runtime's <see cref="CosmosTaskHubOptions"/>).
+/// own constants and defaults (Delivery.Workflows.Storage for business data, the app's settings classes).
 /// </summary>
 internal static class ExpectedNames
 {
-    private static readonly CosmosTaskHubOptions _durable = new();
+    public static string CosmosDatabase { get; } = new CosmosSettings().Database;
 
-    public static string CosmosDatabase => _durable.DatabaseName;
-
-    private static readonly (string Name, string PartitionKeyPath)[] _durableContainers =
-    [
-        (_durable.InstancesContainerName, CosmosTaskHubOptions.InstancesPartitionKeyPath),
-        (_durable.IndexContainerName, CosmosTaskHubOptions.IndexPartitionKeyPath),
-    ];
-
-    private static string DurableWorkQueue => _durable.WorkQueueName;
-
-    private static string DurablePayloadContainer => _durable.PayloadContainerName;
-
-    /// <summary>Cosmos containers and their partition key paths.</summary>
+    /// <summary>Cosmos containers and their partition key paths: business data only.</summary>
     public static IReadOnlyDictionary<string, string> CosmosContainers { get; } =
-        DataContainers.All.Concat(_durableContainers).ToDictionary(c => c.Name, c => c.PartitionKeyPath);
+        DataContainers.All.ToDictionary(c => c.Name, c => c.PartitionKeyPath);
+
+    /// <summary>Every queue the app's own queue triggers read, each with its poison twin.</summary>
+    public static IReadOnlySet<string> Queues { get; } =
+        QueueNames.All.SelectMany(q => new[] { q, QueueNames.PoisonOf(q) }).ToHashSet();
+
+    public static IReadOnlySet<string> BlobContainers { get; } = Delivery.Workflows.Storage.BlobContainers.All.ToHashSet();
 
     /// <summary>
-    /// Containers read only by id or by unfiltered single-partition queries, so nothing in them needs indexing.
+    /// Names the retired custom durable runtime gave its Cosmos containers, blob container and work queue. Durable
+    /// Functions keeps its task hub in Storage under names of its own making, so none of these may be provisioned.
     /// </summary>
-    public static IReadOnlySet<string> UnindexedContainers { get; } = new HashSet<string> { _durable.InstancesContainerName };
+    public static IReadOnlySet<string> RetiredDurableRuntimeResources { get; } = new HashSet<string>
+    {
+        "durable-instances",
+        "durable-index",
+        "durable-payloads",
+        "durable-work",
+        "durable-work-poison",
+    };
 
-    /// <summary>Every queue the app or the durable runtime reads, each with its poison twin.</summary>
-    public static IReadOnlySet<string> Queues { get; } =
-        QueueNames.All.Append(DurableWorkQueue).SelectMany(q => new[] { q, QueueNames.PoisonOf(q) }).ToHashSet();
+    /// <summary>
+    /// Storage data roles Microsoft documents for identity-based host storage and Durable Functions on Azure Storage
+    /// (built-in role definition ids).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StorageDataRoles { get; } = new Dictionary<string, string>
+    {
+        ["Storage Blob Data Owner"] = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+        ["Storage Queue Data Contributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+        ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
+    };
 
-    public static IReadOnlySet<string> BlobContainers { get; } =
-        Delivery.Workflows.Storage.BlobContainers.All.Append(DurablePayloadContainer).ToHashSet();
+    /// <summary>Flex Consumption's per-function scale groups; any other always-ready entry names one function.</summary>
+    public static IReadOnlySet<string> ScaleGroups { get; } = new HashSet<string> { "http", "blob", "durable" };
 
     /// <summary>Every app setting the Bicep sets on the Function App.</summary>
     public static IReadOnlySet<string> AzureAppSettings { get; } = new HashSet<string>
