@@ -1,5 +1,6 @@
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.App.Standalone;
+using Delivery.Functions.App.Workflows;
 
 namespace Delivery.Functions.App;
 
@@ -32,6 +33,7 @@ public static class DeliveryApp
 
         options.Configure?.Invoke(builder);
         builder.AddDeliveryServices();
+        builder.Services.AddStandaloneOrchestrations(builder.Configuration);
         builder.AddStandaloneFunctionHost(options.Functions);
 
         var app = builder.Build();

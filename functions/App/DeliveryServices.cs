@@ -32,7 +32,7 @@ public static class DeliveryServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProjectRepository>();
         builder.Services.AddSingleton<AttachmentStore>();
-        builder.Services.AddDeliveryWorkflows(builder.Configuration);
+        builder.Services.AddDeliveryWorkflows();
         builder.Services.AddSingleton<BusinessCaseDocuments>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Globalization;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
@@ -32,7 +33,7 @@ public static class ApprovalPageEndpoint
         return refusal ?? Html(ApprovalPageView.Render(model!), StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> PostAsync(string id, string? token, HttpContext http, PageServices services, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(DurableTaskClient client, string id, string? token, HttpContext http, PageServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(services);
@@ -67,7 +68,7 @@ public static class ApprovalPageEndpoint
         if (errors.Count == 0)
         {
             var result = await services.Decisions.DecideAsync(
-                new DecisionCommand(id, http.User.UserId(), token, outcome!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment, adjustments), cancellationToken);
+                client, new DecisionCommand(id, http.User.UserId(), token, outcome!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment, adjustments), cancellationToken);
             if (result.Status == CommandStatus.Recorded)
             {
                 var project = await services.Projects.GetAsync(ApprovalStepDocument.ProjectIdOf(id)!, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.ApprovalPage;
 
@@ -15,12 +16,12 @@ public sealed class ApprovalPageFunction(PageServices services)
     [Function(Name)]
     [AllowAnonymous]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "approvals/{id}")] HttpRequest req, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "approvals/{id}")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
         var token = req.Query["token"].FirstOrDefault();
         return HttpMethods.IsPost(req.Method)
-            ? ApprovalPageEndpoint.PostAsync(id, token, req.HttpContext, services, cancellationToken)
+            ? ApprovalPageEndpoint.PostAsync(client, id, token, req.HttpContext, services, cancellationToken)
             : ApprovalPageEndpoint.GetAsync(id, token, req.HttpContext, services, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Security.Claims;
 using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Approvals;
@@ -10,7 +11,7 @@ namespace Delivery.Functions.DecideApproval;
 /// </summary>
 public static class DecideApprovalEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(DurableTaskClient client, string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadOrNullAsync<DecisionBody>(request, cancellationToken);
 
@@ -26,7 +27,7 @@ public static class DecideApprovalEndpoint
         }
 
         var adjustments = body.ProjectManagerId is null && body.Tolerances is null ? null : new InitiationAdjustments(body.ProjectManagerId, body.Tolerances);
-        var result = await decisions.DecideAsync(new DecisionCommand(id, user.UserId(), null, outcome.Value, body.Comment, adjustments), cancellationToken);
+        var result = await decisions.DecideAsync(client, new DecisionCommand(id, user.UserId(), null, outcome.Value, body.Comment, adjustments), cancellationToken);
         return result.Status == CommandStatus.Recorded ? TypedResults.Ok(result.Decision) : CommandResults.ToProblem(result);
     }
 }

@@ -1,5 +1,6 @@
 using Delivery.Workflows.Approvals;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.DecideApproval;
 
@@ -10,9 +11,9 @@ public sealed class DecideApprovalFunction(ApprovalDecisionService decisions)
 
     [Function(Name)]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/decision")] HttpRequest req, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/decision")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return DecideApprovalEndpoint.HandleAsync(id, req, req.HttpContext.User, decisions, cancellationToken);
+        return DecideApprovalEndpoint.HandleAsync(client, id, req, req.HttpContext.User, decisions, cancellationToken);
     }
 }

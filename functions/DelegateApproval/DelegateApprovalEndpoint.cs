@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Security.Claims;
 using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Approvals;
@@ -7,7 +8,7 @@ namespace Delivery.Functions.DelegateApproval;
 /// <summary><c>POST /api/approvals/{id}/delegate</c> with <c>{"delegateId": "…"}</c>: the approver hands the decision to a named delegate.</summary>
 public static class DelegateApprovalEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(DurableTaskClient client, string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadOrNullAsync<DelegateBody>(request, cancellationToken);
         if (string.IsNullOrWhiteSpace(body?.DelegateId))
@@ -15,7 +16,7 @@ public static class DelegateApprovalEndpoint
             return Problems.Validation(new Dictionary<string, string[]> { ["delegateId"] = ["Enter the id of the person to delegate to."] });
         }
 
-        var result = await decisions.DelegateAsync(id, user.UserId(), body.DelegateId, cancellationToken);
+        var result = await decisions.DelegateAsync(client, id, user.UserId(), body.DelegateId, cancellationToken);
         return result.Status == CommandStatus.Recorded ? TypedResults.Ok(new CommandMessage(result.Message)) : CommandResults.ToProblem(result);
     }
 }

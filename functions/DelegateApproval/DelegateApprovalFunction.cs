@@ -1,5 +1,6 @@
 using Delivery.Workflows.Approvals;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.DelegateApproval;
 
@@ -10,9 +11,9 @@ public sealed class DelegateApprovalFunction(ApprovalDecisionService decisions)
 
     [Function(Name)]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/delegate")] HttpRequest req, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/delegate")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return DelegateApprovalEndpoint.HandleAsync(id, req, req.HttpContext.User, decisions, cancellationToken);
+        return DelegateApprovalEndpoint.HandleAsync(client, id, req, req.HttpContext.User, decisions, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
-using Delivery.Functions.App.Storage;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.Health;
 
@@ -12,13 +12,16 @@ public static class HealthEndpoint
 {
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
+    private const string ProbeInstanceId = "health-probe";
+
     public static async Task<IResult> HandleAsync(
-        Database database, BlobServiceClient blobs, AppQueues queues, IEmailSender email, CancellationToken cancellationToken)
+        Database database, BlobServiceClient blobs, DurableTaskClient durable, IEmailSender email, CancellationToken cancellationToken)
     {
         var checks = await Task.WhenAll(
             CheckAsync("cosmos", ct => database.ReadAsync(cancellationToken: ct), cancellationToken),
             CheckAsync("blob", ct => blobs.GetBlobContainerClient(BlobContainers.Attachments).GetPropertiesAsync(cancellationToken: ct), cancellationToken),
-            CheckAsync("queue", ct => queues.Get(QueueNames.EmailOutbox).GetPropertiesAsync(ct), cancellationToken),
+            // A lookup of an id no instance has: it answers only when the task hub (queues, tables) can be read.
+            CheckAsync("durable", ct => durable.GetInstanceAsync(ProbeInstanceId, getInputsAndOutputs: false, ct), cancellationToken),
             CheckAsync("email", email.CheckAsync, cancellationToken));
         var healthy = checks.All(c => c.Status == HealthStatus.Up);
         var report = new HealthReport(healthy ? HealthStatus.Up : HealthStatus.Down, checks.ToDictionary(c => c.Name));

@@ -4,6 +4,7 @@ using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.ResubmitBusinessCase;
 
@@ -20,9 +21,9 @@ public sealed class ResubmitBusinessCaseFunction(
 
     [Function(Name)]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/business-case/resubmit")] HttpRequest req, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/business-case/resubmit")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return SubmitBusinessCaseEndpoint.HandleAsync(id, req.HttpContext.User, projects, cases, documents, lifecycle, cancellationToken);
+        return SubmitBusinessCaseEndpoint.HandleAsync(client, id, req.HttpContext.User, projects, cases, documents, lifecycle, cancellationToken);
     }
 }

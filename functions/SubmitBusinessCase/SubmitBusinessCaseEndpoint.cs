@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Security.Claims;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.BusinessCaseDraft;
@@ -17,7 +18,7 @@ namespace Delivery.Functions.SubmitBusinessCase;
 public static class SubmitBusinessCaseEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, CancellationToken cancellationToken)
+        DurableTaskClient client, string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, CancellationToken cancellationToken)
     {
         var (project, record, refusal) = await BusinessCaseDraftEndpoint.EditableAsync(id, user, projects, cases, cancellationToken);
         if (refusal is not null)
@@ -40,7 +41,7 @@ public static class SubmitBusinessCaseEndpoint
         var version = record.Versions.Count + 1;
         await documents.SaveVersionAsync(project!.ProjectId, version, draft, cancellationToken);
         var result = await lifecycle.SubmitBusinessCaseAsync(
-            project.ProjectId, user.UserId(), draft, BusinessCaseDocuments.VersionBlob(project.ProjectId, version), version, cancellationToken);
+            client, project.ProjectId, user.UserId(), draft, BusinessCaseDocuments.VersionBlob(project.ProjectId, version), version, cancellationToken);
         return result.Status == CommandStatus.Recorded
             ? TypedResults.Accepted($"/api/projects/{project.ProjectId}", new CommandMessage(result.Message))
             : CommandResults.ToProblem(result);

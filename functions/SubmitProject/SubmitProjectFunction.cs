@@ -1,22 +1,24 @@
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.App.Storage;
+using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.SubmitProject;
 
 /// <summary>The <c>SubmitProject</c> function: <c>POST /api/projects</c> (see <see cref="SubmitProjectEndpoint"/>).</summary>
 public sealed class SubmitProjectFunction(
-    IOptions<IntakeSettings> intake, ProjectRepository projects, AttachmentStore attachments, AppQueues queues, TimeProvider clock)
+    IOptions<IntakeSettings> intake, ProjectRepository projects, AttachmentStore attachments, LifecycleCommands lifecycle, TimeProvider clock)
 {
     public const string Name = nameof(SubmitProject);
 
     [Function(Name)]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects")] HttpRequest req, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects")] HttpRequest req, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return SubmitProjectEndpoint.HandleAsync(req.HttpContext, intake, projects, attachments, queues, clock, cancellationToken);
+        return SubmitProjectEndpoint.HandleAsync(client, req.HttpContext, intake, projects, attachments, lifecycle, clock, cancellationToken);
     }
 }

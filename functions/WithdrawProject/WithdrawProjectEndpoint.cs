@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using System.Security.Claims;
 using System.Text.Json;
 using Delivery.Functions.App.Auth;
@@ -10,7 +11,7 @@ namespace Delivery.Functions.WithdrawProject;
 /// <summary><c>POST /api/projects/{id}/withdraw</c>: the requester withdraws the project; open approvals close and the lifecycle ends.</summary>
 public static class WithdrawProjectEndpoint
 {
-    public static async Task<IResult> HandleAsync(string id, HttpRequest request, ClaimsPrincipal user, LifecycleCommands lifecycle, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(DurableTaskClient client, string id, HttpRequest request, ClaimsPrincipal user, LifecycleCommands lifecycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         WithdrawBody? body = null;
@@ -23,7 +24,7 @@ public static class WithdrawProjectEndpoint
             return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send JSON like {\"reason\": \"…\"}, or no body."] });
         }
 
-        var result = await lifecycle.WithdrawAsync(id, user.UserId(), body?.Reason, cancellationToken);
+        var result = await lifecycle.WithdrawAsync(client, id, user.UserId(), body?.Reason, cancellationToken);
         return result.Status == CommandStatus.Recorded ? TypedResults.Ok(new CommandMessage(result.Message)) : CommandResults.ToProblem(result);
     }
 }

@@ -1,5 +1,6 @@
 using Delivery.Workflows.ProjectLifecycle;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.WithdrawProject;
 
@@ -10,9 +11,9 @@ public sealed class WithdrawProjectFunction(LifecycleCommands lifecycle)
 
     [Function(Name)]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/withdraw")] HttpRequest req, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/withdraw")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return WithdrawProjectEndpoint.HandleAsync(id, req, req.HttpContext.User, lifecycle, cancellationToken);
+        return WithdrawProjectEndpoint.HandleAsync(client, id, req, req.HttpContext.User, lifecycle, cancellationToken);
     }
 }

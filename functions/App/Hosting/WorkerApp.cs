@@ -1,4 +1,5 @@
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Workflows;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 namespace Delivery.Functions.App.Hosting;
@@ -15,6 +16,7 @@ public static class WorkerApp
         builder.UseMiddleware<FunctionPrincipalMiddleware>();
         builder.UseMiddleware<InvocationTelemetryMiddleware>();
         builder.AddDeliveryServices();
+        builder.AddDeliveryOrchestrations();
         return builder.Build();
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Delivery.Functions.App.Storage;
 
 /// <summary>
-/// Creates the database, containers, queues and blob containers that are missing, before the app takes requests.
+/// Creates the database, containers and blob containers that are missing, before the app takes requests.
 /// In Azure they already exist (infra/ declares them) and each call is a cheap no-op.
 /// </summary>
 /// <remarks>
@@ -18,7 +18,6 @@ public sealed class DataStoreInitializer(
     CosmosClient cosmos,
     IOptions<CosmosSettings> cosmosSettings,
     BlobServiceClient blobs,
-    AppQueues queues,
     ILogger<DataStoreInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -77,12 +76,6 @@ public sealed class DataStoreInitializer(
         foreach (var name in BlobContainers.All)
         {
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-
-        foreach (var name in QueueNames.All)
-        {
-            await queues.Get(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await queues.PoisonOf(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }

@@ -32,9 +32,6 @@ public static class StorageRegistration
                 ? new BlobServiceClient(settings.BlobServiceUri, sp.GetRequiredService<TokenCredential>())
                 : new BlobServiceClient(settings.ConnectionString);
         });
-        // Base64, as host.json tells the Functions host to expect for queue-triggered functions.
-        services.AddSingleton(sp => QueueService(sp, QueueMessageEncoding.Base64));
-        services.AddSingleton<AppQueues>();
         services.AddHostedService<DataStoreInitializer>();
         return services;
     }
