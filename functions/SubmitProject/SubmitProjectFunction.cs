@@ -1,5 +1,4 @@
 using Delivery.Functions.App.Settings;
-using Delivery.Functions.App.Storage;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;

@@ -3,6 +3,7 @@ using Delivery.Functions.App.Standalone.Durable;
 using Delivery.Workflows;
 using Delivery.Workflows.Notifications;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.App.Workflows;
