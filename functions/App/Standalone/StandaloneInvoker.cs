@@ -10,10 +10,10 @@ namespace Delivery.Functions.App.Standalone;
 /// parameters bound from the trigger.
 /// </summary>
 /// <remarks>
-/// Binding covers what our functions use: the trigger parameter, <see cref="CancellationToken"/>, any parameter
-/// marked with an attribute named <c>DurableClientAttribute</c> (resolved from the scope by its type, whatever the
-/// durable client's type becomes), and other simple parameters by name from the trigger's binding data (HTTP route
-/// values). Anything else fails the invocation with a message naming the parameter.
+/// Binding covers what our functions use: the trigger parameter, <see cref="CancellationToken"/>, a
+/// <c>[DurableClient]</c> parameter (resolved from the scope by its type: the standalone engine's client, where the
+/// Durable extension would bind one from the host), and other simple parameters by name from the trigger's binding
+/// data (HTTP route values). Anything else fails the invocation with a message naming the parameter.
 /// </remarks>
 public static class StandaloneInvoker
 {
@@ -57,7 +57,7 @@ public static class StandaloneInvoker
     public static bool IsDurableClient(ParameterInfo parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        return parameter.GetCustomAttributes().Any(a => a.GetType().Name == "DurableClientAttribute");
+        return parameter.GetCustomAttribute<Microsoft.Azure.Functions.Worker.DurableClientAttribute>() is not null;
     }
 
     private static object? Bind(

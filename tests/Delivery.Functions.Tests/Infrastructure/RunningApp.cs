@@ -1,3 +1,4 @@
+using Delivery.Functions.App.Standalone.Durable;
 using Delivery.Functions.App;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,6 +53,9 @@ public sealed class RunningApp : IAsyncDisposable
     {
         Client.Dispose();
         await App.StopAsync();
+
+        // The engine has stopped with the app, so its task hub (queues, tables, blobs on Azurite) can go.
+        await App.Services.GetRequiredService<StandaloneDurableEngine>().DeleteTaskHubAsync();
         await App.DisposeAsync();
     }
 }

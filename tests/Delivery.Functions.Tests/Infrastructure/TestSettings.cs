@@ -5,6 +5,9 @@ public static class TestSettings
 {
     public const string CosmosKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
+    /// <summary>A task hub name (letters and digits) unique to the app using this database.</summary>
+    public static string TaskHubFor(string database) => "test" + database[5..];
+
     public static Dictionary<string, string?> Local(string database) => new()
     {
         ["urls"] = "http://127.0.0.1:0",
@@ -21,7 +24,7 @@ public static class TestSettings
         ["Auth:DevSignIn"] = "true",
         ["Triggers:RunLocally"] = "false",
 
-        // The scheme of delegation over the seeded dev people; workflows run in memory unless a test asks for Cosmos.
+        // The scheme of delegation over the seeded dev people.
         ["Approvals:Bands:0:Name"] = "Up to £25,000",
         ["Approvals:Bands:0:UpTo"] = "25000",
         ["Approvals:Bands:0:Route"] = "role:LineManager",
@@ -52,6 +55,11 @@ public static class TestSettings
         ["Approvals:People:4:Name"] = "Sam Okafor",
         ["Approvals:People:4:Email"] = "sam.okafor@example.gov.uk",
         ["Approvals:People:4:Roles"] = "ProjectManager",
-        ["Durable:Backend"] = "InMemory",
+
+        // Orchestrations run on the standalone engine on Azurite, in a task hub of this app's own (deleted when it stops).
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = TaskHubFor(database),
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "2",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.500",
     };
 }
