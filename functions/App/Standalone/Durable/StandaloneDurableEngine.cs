@@ -137,6 +137,7 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
         LeaseAcquireInterval = _options.LeaseAcquireInterval,
         WorkerId = _options.WorkerId,
         LoggerFactory = _loggerFactory,
+        CustomMessageTypeBinder = new ProtobufMapTypeBinder(),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Standalone durable engine for task hub {TaskHub} listening on {Address} after {ElapsedMs} ms")]
