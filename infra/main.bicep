@@ -1,11 +1,11 @@
 // Delivery on Azure: one resource group holding the Function App (Flex Consumption, .NET isolated worker with
-// Durable Functions on the Azure Storage backend), its Storage account (host storage, Durable task hub, app blobs
-// and queues), Cosmos DB (business data), Key Vault, Application Insights with Log Analytics and the managed
-// identity that ties them together. Deploy with: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.<env>.bicepparam
+// Durable Functions on the Azure Storage backend), its Storage account (host storage, the Durable task hub and the
+// app's blob containers), Cosmos DB (business data and the email outbox), Key Vault, Application Insights with Log
+// Analytics and the managed identity that ties them together. Deploy with: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.<env>.bicepparam
 // (step by step in infra/README.md).
 targetScope = 'resourceGroup'
 
-@description('The scheme of delegation and workflow settings (Approvals__Bands__*, Approvals__People__*, Lifecycle__*): the app refuses to start without bands and approvers. Names as in local.settings.sample.json.')
+@description('The scheme of delegation and workflow settings (Approvals__Bands__*, Approvals__People__*, Lifecycle__*, and Durable__HistoryRetention to change its 90-day default): the app refuses to start without bands and approvers. Names as in local.settings.sample.json.')
 param workflowSettings object
 
 @description('Environment name, used in resource names.')
@@ -113,8 +113,9 @@ param logDailyQuotaGb int = 1
 
 // The names the code uses. tests/Delivery.Infra.Tests compares them with the code's own constants.
 var cosmosDatabaseName = 'delivery'
-// Business data only: workflow state lives in the Durable task hub in Storage, which the Durable extension creates
-// and names itself (<hub>-control-NN, <hub>-workitems, <hub>History, <hub>Instances, <hub>-leases and so on).
+// Business data only (the email outbox's sent-once records sit in each project's partition of 'projects'):
+// workflow state lives in the Durable task hub in Storage, which the Durable extension creates and names itself
+// (<hub>-control-NN, <hub>-workitems, <hub>History, <hub>Instances, <hub>-leases and so on).
 var cosmosContainers = [
   {
     name: 'projects'
@@ -133,11 +134,8 @@ var blobContainerNames = [
   'attachments'
   'documents'
 ]
-// Every queue a queueTrigger function of the app reads, each with the -poison twin the host moves failed messages to.
-var queueNames = [
-  'email-outbox'
-  'email-outbox-poison'
-]
+// No storage queues: the app has no queue-triggered functions, and the Durable task hub's queues are the
+// extension's own (see above).
 var deploymentContainerName = 'app-package'
 var sendGridSecretName = 'SendGridApiKey'
 
@@ -187,7 +185,6 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
     blobContainerNames: blobContainerNames
-    queueNames: queueNames
   }
 }
 

@@ -1,20 +1,17 @@
 using 'main.bicep'
 
-// Production: always-ready instances for the durable group and the email queue, zone-redundant storage,
-// purge-protected Key Vault, 90 days of logs.
+// Production: one always-ready instance for the durable group, zone-redundant storage, purge-protected Key Vault,
+// 90 days of logs.
 param environmentName = 'prod'
 param namePrefix = 'delivery'
 param cosmosCapacityMode = 'Serverless'
 param storageSku = 'Standard_ZRS'
 // Durable Functions on Flex Consumption: Microsoft advises one always-ready instance for the durable group
-// (orchestrations, activities, entities), so approvals never wait for a cold start. SendEmail keeps receipts prompt.
+// (orchestrations, activities, entities), so approvals never wait for a cold start. Receipts and approval emails
+// are sent by durable activities, so this instance keeps them prompt too.
 param alwaysReady = [
   {
     name: 'durable'
-    instanceCount: 1
-  }
-  {
-    name: 'function:SendEmail'
     instanceCount: 1
   }
 ]

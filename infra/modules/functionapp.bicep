@@ -45,13 +45,13 @@ param alwaysReady {
   instanceCount: int
 }[]
 
-@description('Storage account used for host storage, the Durable task hub, and the app\'s blobs and queues.')
+@description('Storage account used for host storage, the Durable task hub, and the app\'s blob containers.')
 param storageAccountName string
 
 @description('Blob service endpoint (https://<account>.blob.core.windows.net/).')
 param blobServiceUri string
 
-@description('Queue service endpoint (https://<account>.queue.core.windows.net/).')
+@description('Queue service endpoint (https://<account>.queue.core.windows.net/); the app\'s storage settings require it alongside the blob endpoint, though the app declares no queues of its own.')
 param queueServiceUri string
 
 @description('Client id of the user-assigned identity (for the host and for the app\'s Azure.Identity credential).')

@@ -2,8 +2,8 @@
 // identity-based storage and Durable Functions on Azure Storage: Storage Blob Data Owner (host locks and keys, the
 // task hub's lease and large-message blobs, the deployment package, and the app's attachments and documents;
 // Owner includes everything Blob Data Contributor grants), Storage Queue Data Contributor (the task hub's control
-// and work-item queues, and the app's email-outbox queue trigger) and Storage Table Data Contributor (the task
-// hub's History, Instances and Partitions tables).
+// and work-item queues, which the Durable extension creates and reads; the app has no queues of its own) and
+// Storage Table Data Contributor (the task hub's History, Instances and Partitions tables).
 
 @description('Name of the existing Storage account.')
 param storageAccountName string

@@ -1,6 +1,8 @@
 // The one Storage account: the Functions host's own storage (AzureWebJobsStorage, identity-based), the Durable
 // Functions task hub (queues, tables and blobs the extension creates itself at start-up), the Flex Consumption
-// deployment container, and the app's own blob containers and queues. No shared-key access and no anonymous blob access: everything goes through Entra ID.
+// deployment container, and the app's own blob containers. The app declares no queues of its own (it has no
+// queue-triggered functions), so none are created here. No shared-key access and no anonymous blob access:
+// everything goes through Entra ID.
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -18,9 +20,6 @@ param deploymentContainerName string
 
 @description('Blob containers the app uses.')
 param blobContainerNames string[]
-
-@description('Storage queues the app uses.')
-param queueNames string[]
 
 @description('Redundancy: Standard_LRS is enough for dev; Standard_ZRS survives a zone outage.')
 @allowed([
@@ -97,18 +96,6 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     properties: {
       publicAccess: 'None'
     }
-  }
-]
-
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
-  parent: account
-  name: 'default'
-}
-
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
-  for queueName in queueNames: {
-    parent: queueService
-    name: queueName
   }
 ]
 

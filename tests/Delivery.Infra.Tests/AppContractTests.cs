@@ -2,28 +2,33 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Delivery.Functions.App.Settings;
-using Delivery.Workflows.Storage;
 
 namespace Delivery.Infra.Tests;
 
 /// <summary>
-/// The template and the app agree: the queues the functions bind to exist, always-ready instances go to scale groups
-/// or to real queue-triggered functions, and app settings match what local.settings.sample.json documents and what
-/// the settings classes require.
+/// The template and the app agree: the app declares no queue triggers, so the template creates no queues (the Durable
+/// task hub makes its own); always-ready instances go to scale groups or to real functions that scale on their own;
+/// app settings match what local.settings.sample.json documents and what the settings classes require.
 /// </summary>
 [Collection(ArmTemplateCollection.Name)]
 public sealed class AppContractTests(ArmTemplate template)
 {
     private static readonly string[] _environments = ["dev", "prod"];
 
-    private sealed record QueueTrigger(string Function, string Queue, string? Connection);
+    private sealed record FunctionTrigger(string Function, string Type);
 
-    /// <summary>Queue-triggered functions as the Worker SDK wrote them into functions.metadata (beside the app, which this project references).</summary>
-    private static List<QueueTrigger> QueueTriggers() =>
+    /// <summary>
+    /// Each function's trigger as the Worker SDK wrote it into functions.metadata (beside the app, which this project
+    /// references). The Durable orchestrator, activity and entity functions are not in it: the Durable extension adds
+    /// them at run time, and they scale in the 'durable' group.
+    /// </summary>
+    private static List<FunctionTrigger> Triggers() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray()
-            .SelectMany(f => f!["bindings"]!.AsArray().Select(b => (Function: (string)f["name"]!, Binding: b!.AsObject())))
-            .Where(pair => string.Equals((string?)pair.Binding["type"], "queueTrigger", StringComparison.OrdinalIgnoreCase))
-            .Select(pair => new QueueTrigger(pair.Function, (string)pair.Binding["queueName"]!, (string?)pair.Binding["connection"]))
+            .Select(f => new FunctionTrigger(
+                (string)f!["name"]!,
+                f["bindings"]!.AsArray()
+                    .Select(b => (string)b!["type"]!)
+                    .Single(type => type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))))
             .ToList();
 
     private HashSet<string> AppSettingNames() => template.AppSettings().Select(p => p.Key).ToHashSet();
@@ -33,33 +38,23 @@ public sealed class AppContractTests(ArmTemplate template)
             .Select(p => p.Key).ToHashSet();
 
     [Fact]
-    public void Every_queue_trigger_reads_a_queue_the_template_creates_with_its_poison_twin()
+    public void Functions_metadata_declares_no_queue_triggers_so_the_app_needs_no_queue_of_its_own()
     {
-        var queues = template.ModuleParameter("storage", "queueNames").AsArray().Select(q => (string)q!).ToHashSet();
-        var triggers = QueueTriggers();
+        var triggers = Triggers();
 
-        Assert.NotEmpty(triggers);
-        foreach (var trigger in triggers)
-        {
-            Assert.True(queues.Contains(trigger.Queue), $"{trigger.Function} reads queue '{trigger.Queue}', which infra/main.bicep does not create.");
-            Assert.Contains(trigger.Queue + "-poison", queues);
-            // The host's identity-based connection is configured under this name only.
-            Assert.Equal("AzureWebJobsStorage", trigger.Connection ?? "AzureWebJobsStorage");
-        }
+        // Sanity: the file was found and read (HTTP functions and the attachment sweep are in it).
+        Assert.Contains(triggers, t => t.Type == "httpTrigger");
+        Assert.Contains(new FunctionTrigger("AttachmentSweep", "timerTrigger"), triggers);
+        var queueTriggered = triggers.Where(t => string.Equals(t.Type, "queueTrigger", StringComparison.OrdinalIgnoreCase)).Select(t => t.Function).ToList();
+        Assert.True(queueTriggered.Count == 0,
+            $"Queue-triggered functions: {string.Join(", ", queueTriggered)}. infra/ creates no queues; add the queue (and its -poison twin) to the template with its trigger.");
     }
 
     [Fact]
-    public void Every_queue_the_app_declares_is_read_by_a_queue_trigger()
+    public void Always_ready_entries_in_each_environment_are_scale_groups_or_functions_that_exist_and_scale_on_their_own()
     {
-        var read = QueueTriggers().Select(t => t.Queue).ToHashSet();
-
-        Assert.All(QueueNames.All, queue => Assert.Contains(queue, read));
-    }
-
-    [Fact]
-    public void Always_ready_entries_in_each_environment_are_scale_groups_or_queue_triggered_functions_that_exist()
-    {
-        var queueFunctions = QueueTriggers().Select(t => t.Function).ToHashSet();
+        // HTTP functions scale in the 'http' group, so function:<an HTTP function> is not an always-ready target.
+        var ownScaling = Triggers().Where(t => t.Type != "httpTrigger").Select(t => t.Function).ToHashSet();
 
         foreach (var environment in _environments)
         {
@@ -67,9 +62,9 @@ public sealed class AppContractTests(ArmTemplate template)
             foreach (var name in names)
             {
                 var isGroup = ExpectedNames.ScaleGroups.Contains(name);
-                var isQueueFunction = name.StartsWith("function:", StringComparison.Ordinal) && queueFunctions.Contains(name["function:".Length..]);
-                Assert.True(isGroup || isQueueFunction,
-                    $"main.{environment}.bicepparam keeps '{name}' always ready, which is neither a scale group ({string.Join(", ", ExpectedNames.ScaleGroups)}) nor function:<a queue-triggered function>.");
+                var isFunction = name.StartsWith("function:", StringComparison.Ordinal) && ownScaling.Contains(name["function:".Length..]);
+                Assert.True(isGroup || isFunction,
+                    $"main.{environment}.bicepparam keeps '{name}' always ready, which is neither a scale group ({string.Join(", ", ExpectedNames.ScaleGroups)}) nor function:<a non-HTTP function in functions.metadata> ({string.Join(", ", ownScaling)}).");
             }
         }
     }

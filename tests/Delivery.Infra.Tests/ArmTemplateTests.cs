@@ -58,15 +58,26 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     }
 
     [Fact]
-    public void Storage_has_the_queues_and_blob_containers_the_code_uses()
+    public void Storage_has_the_blob_containers_the_code_uses()
     {
-        var queues = template.ModuleParameter("storage", "queueNames").AsArray().Select(q => (string)q!).ToHashSet();
         var blobs = template.ModuleParameter("storage", "blobContainerNames").AsArray().Select(b => (string)b!).ToHashSet();
 
-        Assert.True(ExpectedNames.Queues.SetEquals(queues), $"queues: {string.Join(", ", queues)}");
         Assert.True(ExpectedNames.BlobContainers.SetEquals(blobs), $"blob containers: {string.Join(", ", blobs)}");
-        Assert.Equal("[length(parameters('queueNames'))]", (string?)template.ModuleResource("storage", "Microsoft.Storage/storageAccounts/queueServices/queues")["copy"]?["count"]);
         Assert.Equal("[length(parameters('blobContainerNames'))]", (string?)template.ModuleResource("storage", "Microsoft.Storage/storageAccounts/blobServices/containers", "blobContainerNames")["copy"]?["count"]);
+    }
+
+    [Fact]
+    public void Storage_creates_no_queues_since_the_durable_task_hub_makes_its_own()
+    {
+        var compiled = ArmTemplate.Text(template.Main);
+
+        // The task hub's control and work-item queues are created by the Durable extension at start-up, under names
+        // derived from host.json's hubName; the app itself has no queue-triggered functions (AppContractTests).
+        Assert.DoesNotContain(template.ModuleResources("storage"), r => (ArmTemplate.Type(r) ?? "").StartsWith("Microsoft.Storage/storageAccounts/queueServices", StringComparison.Ordinal));
+        Assert.DoesNotContain("Microsoft.Storage/storageAccounts/queueServices", compiled, StringComparison.Ordinal);
+        Assert.Null(template.Module("storage")["properties"]!["parameters"]!["queueNames"]);
+        Assert.All(ExpectedNames.RetiredAppQueues, name => Assert.DoesNotContain($"'{name}'", compiled, StringComparison.Ordinal));
+        Assert.All(ExpectedNames.RetiredAppQueues, name => Assert.DoesNotContain($"\"{name}\"", compiled, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -211,7 +222,8 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     {
         var production = AlwaysReady("prod");
 
-        Assert.Equal(1, production.GetValueOrDefault("durable"));
+        // One instance for the durable group, as Microsoft advises on Flex Consumption, and nothing else billed while idle.
+        Assert.Equal(new Dictionary<string, int> { ["durable"] = 1 }, production);
         Assert.Empty(AlwaysReady("dev"));
     }
 
@@ -220,8 +232,7 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     {
         var cosmos = template.ModuleParameter("cosmos", "containers").AsArray().Select(c => (string)c!["name"]!);
         var blobs = template.ModuleParameter("storage", "blobContainerNames").AsArray().Select(b => (string)b!);
-        var queues = template.ModuleParameter("storage", "queueNames").AsArray().Select(q => (string)q!);
-        var provisioned = cosmos.Concat(blobs).Concat(queues).ToList();
+        var provisioned = cosmos.Concat(blobs).ToList();
         var compiled = ArmTemplate.Text(template.Main);
 
         Assert.Empty(provisioned.Intersect(ExpectedNames.RetiredDurableRuntimeResources));
@@ -230,8 +241,9 @@ public sealed class ArmTemplateTests(ArmTemplate template)
             Assert.DoesNotContain($"\"{name}\"", compiled, StringComparison.Ordinal);
             Assert.DoesNotContain($"'{name}'", compiled, StringComparison.Ordinal);
         });
-        Assert.DoesNotContain(AppSettings(), p => p.Key.StartsWith("Durable__", StringComparison.Ordinal));
-        Assert.DoesNotContain(AlwaysReady("prod"), entry => entry.Key == "function:DurableWork");
+        // Durable__Backend chose between the old runtime's stores; the Durable extension has no such choice.
+        Assert.DoesNotContain("Durable__Backend", AppSettings().Select(p => p.Key));
+        Assert.DoesNotContain(AlwaysReady("prod"), entry => entry.Key is "function:DurableWork" or "function:SendEmail");
         Assert.Null(template.Main["parameters"]!["customHandlerRuntimeVersion"]);
     }
 

@@ -1,4 +1,5 @@
 using Delivery.Functions.App.Settings;
+using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Storage;
 
 namespace Delivery.Infra.Tests;
@@ -14,10 +15,6 @@ internal static class ExpectedNames
     /// <summary>Cosmos containers and their partition key paths: business data only.</summary>
     public static IReadOnlyDictionary<string, string> CosmosContainers { get; } =
         DataContainers.All.ToDictionary(c => c.Name, c => c.PartitionKeyPath);
-
-    /// <summary>Every queue the app's own queue triggers read, each with its poison twin.</summary>
-    public static IReadOnlySet<string> Queues { get; } =
-        QueueNames.All.SelectMany(q => new[] { q, QueueNames.PoisonOf(q) }).ToHashSet();
 
     public static IReadOnlySet<string> BlobContainers { get; } = Delivery.Workflows.Storage.BlobContainers.All.ToHashSet();
 
@@ -44,6 +41,19 @@ internal static class ExpectedNames
         ["Storage Queue Data Contributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
         ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
     };
+
+    /// <summary>
+    /// Queues the app used before the receipt email moved to the lifecycle's first activity (Cosmos-backed email
+    /// outbox). The app has no queues of its own now, so none of these may be provisioned.
+    /// </summary>
+    public static IReadOnlySet<string> RetiredAppQueues { get; } = new HashSet<string>
+    {
+        "email-outbox",
+        "email-outbox-poison",
+    };
+
+    /// <summary>The orchestration version new lifecycles start on; host.json's durableTask.defaultVersion must match.</summary>
+    public const string LifecycleVersion = LifecycleVersions.Current;
 
     /// <summary>Flex Consumption's per-function scale groups; any other always-ready entry names one function.</summary>
     public static IReadOnlySet<string> ScaleGroups { get; } = new HashSet<string> { "http", "blob", "durable" };
