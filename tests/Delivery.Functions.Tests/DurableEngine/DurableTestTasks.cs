@@ -113,7 +113,8 @@ public sealed class TimerOrEventOrchestrator : TaskOrchestrator<int, string>
             return "timed out";
         }
 
-        await timerCancellation.CancelAsync();
+        // Synchronous on purpose: CancelAsync would resume the orchestrator off its replay thread, and it never finishes.
+        timerCancellation.Cancel();
         return $"approved by {await approval}; timer cancelled: {timer.IsCanceled}";
     }
 }
