@@ -39,7 +39,7 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
         Assert.Equal(12_000m, project.GetProperty("baseline").GetProperty("approvedBudget").GetDecimal());
         var approved = await app.Inbox.WaitForAsync(request.RequesterEmail, 2);
         Assert.Contains(approved, e => e.Subject == $"Project approved: {request.Title}");
-        Assert.Contains(await app.Inbox.WaitForAsync(app.EmailOf("pm-sam")), e => e.Subject == $"Project approved: {request.Title}");
+        Assert.Contains(await app.Inbox.WaitForAsync(app.EmailOf("pm-sam"), e => e.Subject == $"Project approved: {request.Title}"), e => e.Subject == $"Project approved: {request.Title}");
 
         using var rita = app.As("rita");
         var audit = await rita.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit");

@@ -16,7 +16,7 @@ public sealed class HealthTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Up", body.GetProperty("status").GetString());
-        foreach (var name in new[] { "cosmos", "blob", "queue", "email" })
+        foreach (var name in new[] { "cosmos", "blob", "durable", "email" })
         {
             Assert.Equal("Up", body.GetProperty("dependencies").GetProperty(name).GetProperty("status").GetString());
         }
@@ -28,9 +28,9 @@ public sealed class HealthTests(AppFixture fixture)
     // Each service "stopped" by pointing the app at port 1, where nothing listens: the real services stay up for the
     // other tests, and to the app the result is the same as a stopped process.
     [Theory]
-    [InlineData("Email:SmtpPort", "1", "email", "cosmos,blob,queue")]
-    [InlineData("Cosmos:Endpoint", "https://127.0.0.1:1/", "cosmos", "blob,queue,email")]
-    [InlineData("Storage:ConnectionString", ClosedStorage, "blob,queue", "cosmos,email")]
+    [InlineData("Email:SmtpPort", "1", "email", "cosmos,blob,durable")]
+    [InlineData("Cosmos:Endpoint", "https://127.0.0.1:1/", "cosmos", "blob,durable,email")]
+    [InlineData("Storage:ConnectionString", ClosedStorage, "blob", "cosmos,durable,email")]
     public async Task A_stopped_service_makes_health_503_and_names_it(string setting, string value, string down, string up)
     {
         await using var app = await RunningApp.StartAsync(fixture.Settings(new() { [setting] = value }));

@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests(AppFixture fixture)
 
         Assert.Equal(declared, Index.Functions.Select(f => f.Name));
         Assert.Contains(Index.Functions, f => f.Timer is not null);
-        Assert.Contains(Index.Functions, f => f.Queue is not null);
+        Assert.Contains(Index.Functions, f => f.Http is not null);
     }
 
     [Fact]

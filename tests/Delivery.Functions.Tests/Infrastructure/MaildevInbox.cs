@@ -30,6 +30,22 @@ public sealed class MaildevInbox : IDisposable
         }
     }
 
+    /// <summary>Polls until an email to the address matches (another test's email to a shared address does not count), or the time is up.</summary>
+    public async Task<IReadOnlyList<ReceivedEmail>> WaitForAsync(string address, Func<ReceivedEmail, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var emails = await ToAsync(address);
+            if (emails.Any(match) || DateTime.UtcNow > deadline)
+            {
+                return emails;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }
 

@@ -23,9 +23,19 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <remarks>
+    /// Each app gets a task hub of its own unless the settings name one (a test restarting "the same" app on its
+    /// hub), so apps sharing a database never run or delete each other's orchestrations.
+    /// </remarks>
     public static async Task<RunningApp> StartAsync(
         IDictionary<string, string?> settings, string environment = "Development", Action<WebApplicationBuilder>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.ContainsKey(TestSettings.TaskHubSetting))
+        {
+            settings = new Dictionary<string, string?>(settings) { [TestSettings.TaskHubSetting] = TestSettings.NewTaskHub() };
+        }
+
         var app = DeliveryApp.Build(new DeliveryAppOptions
         {
             EnvironmentName = environment,
@@ -34,6 +44,7 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                FileLoggerProvider.AddTo(builder.Logging, settings[TestSettings.TaskHubSetting]!);
                 configure?.Invoke(builder);
             },
         });

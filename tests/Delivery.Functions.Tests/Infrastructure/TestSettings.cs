@@ -5,8 +5,10 @@ public static class TestSettings
 {
     public const string CosmosKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
-    /// <summary>A task hub name (letters and digits) unique to the app using this database.</summary>
-    public static string TaskHubFor(string database) => "test" + database[5..];
+    public const string TaskHubSetting = "AzureFunctionsJobHost:extensions:durableTask:hubName";
+
+    /// <summary>A new task hub name: letters and digits, as the Azure Storage provider requires.</summary>
+    public static string NewTaskHub() => "test" + Guid.NewGuid().ToString("N")[..16];
 
     public static Dictionary<string, string?> Local(string database) => new()
     {
@@ -56,9 +58,8 @@ public static class TestSettings
         ["Approvals:People:4:Email"] = "sam.okafor@example.gov.uk",
         ["Approvals:People:4:Roles"] = "ProjectManager",
 
-        // Orchestrations run on the standalone engine on Azurite, in a task hub of this app's own (deleted when it stops).
+        // Orchestrations run on the standalone engine on Azurite; RunningApp gives each app a task hub of its own.
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = TaskHubFor(database),
         ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "2",
         ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.500",
     };
