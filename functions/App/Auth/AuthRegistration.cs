@@ -2,6 +2,7 @@ using Delivery.Functions.App.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
 
 namespace Delivery.Functions.App.Auth;
 
@@ -18,8 +19,8 @@ public static class AuthRegistration
         var settings = new AuthSettings();
         configuration.GetSection(AuthSettings.Section).Bind(settings);
 
-        var auth = services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "Delivery sign-in", o => o.ForwardDefaultSelector = context =>
+        var auth = services.AddAuthentication(SelectorScheme);
+        auth.AddPolicyScheme(SelectorScheme, "Delivery sign-in", o => o.ForwardDefaultSelector = context =>
             {
                 if (settings.TrustAppServiceAuthentication && context.Request.Headers.ContainsKey(AppServicePrincipalHandler.Header))
                 {
@@ -29,24 +30,37 @@ public static class AuthRegistration
                 return settings.DevSignIn && DevSignInHandler.IsPresent(context.Request)
                     ? DevSignInHandler.Scheme
                     : JwtBearerDefaults.AuthenticationScheme;
-            })
-            .AddJwtBearer(o =>
+            });
+        if (settings.BearerConfigured)
+        {
+            // Entra ID tokens validated by Microsoft.Identity.Web: signing keys and issuers from the tenant's
+            // metadata, audience the API's client id or application id URI.
+            auth.AddMicrosoftIdentityWebApi(
+                jwt =>
+                {
+                    jwt.MapInboundClaims = false;
+                    jwt.TokenValidationParameters.ValidAudiences = [settings.Audience, $"api://{settings.Audience}"];
+                    jwt.TokenValidationParameters.RoleClaimType = "roles";
+                    jwt.TokenValidationParameters.NameClaimType = "name";
+                },
+                identity =>
+                {
+                    identity.Instance = settings.Instance.ToString();
+                    identity.TenantId = settings.TenantId;
+                    identity.ClientId = settings.Audience;
+                },
+                JwtBearerDefaults.AuthenticationScheme);
+        }
+        else
+        {
+            // No tenant configured (local runs): the scheme exists so the selector can name it, and refuses every token.
+            auth.AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
-                if (settings.BearerConfigured)
-                {
-                    o.Authority = new Uri(settings.Instance, $"{settings.TenantId}/v2.0").ToString();
-                    o.TokenValidationParameters.ValidAudiences = [settings.Audience, $"api://{settings.Audience}"];
-                    o.TokenValidationParameters.ValidIssuers =
-                    [
-                        new Uri(settings.Instance, $"{settings.TenantId}/v2.0").ToString(),
-                        $"https://sts.windows.net/{settings.TenantId}/",
-                    ];
-                }
-
-                o.TokenValidationParameters.RoleClaimType = "roles";
-                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.ValidateIssuerSigningKey = true;
+                o.TokenValidationParameters.IssuerSigningKeys = [];
             });
+        }
 
         if (settings.TrustAppServiceAuthentication)
         {

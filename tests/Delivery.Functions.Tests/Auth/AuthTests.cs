@@ -147,14 +147,17 @@ public sealed class AuthTests(AppFixture fixture)
             overrides[key] = value;
         }
 
-        // The production sign-in paths (dev sign-in off), with the token signing key supplied locally instead of
-        // fetched from Entra. Development only so the local Cosmos server's certificate is accepted.
+        // The production sign-in paths (dev sign-in off; Microsoft.Identity.Web's bearer scheme), with the signing key
+        // and the issuer check supplied locally instead of fetched from Entra's metadata, which this machine cannot
+        // reach. Development only so the local Cosmos server's certificate is accepted.
         return RunningApp.StartAsync(fixture.Settings(overrides), configure: builder =>
             builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
             {
                 o.Configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
                 o.Configuration.SigningKeys.Add(SigningKey);
                 o.TokenValidationParameters.IssuerSigningKey = SigningKey;
+                o.TokenValidationParameters.IssuerValidator = (issuer, _, _) =>
+                    issuer == Issuer ? issuer : throw new SecurityTokenInvalidIssuerException($"Issuer {issuer} is not the tenant's.");
             }));
     }
 
