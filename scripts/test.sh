@@ -28,9 +28,11 @@ log="$root/.local/test-$$.log"
 status=0
 dotnet test Delivery.Functions.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-# Each assembly ends with "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T"; add them up into one line.
-grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
-  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
-  | awk '{ f += $1; p += $2; s += $3 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+# Each assembly ends with "Total tests: T" and then "Passed: P", "Failed: F", "Skipped: S" lines (those it has);
+# add them up into one line.
+awk '/^Total tests: [0-9]+/ { in_summary = 1; next }
+     in_summary && /^ +(Passed|Failed|Skipped): +[0-9]+ *$/ { n[$1] += $2; next }
+     { in_summary = 0 }
+     END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 rm -f "$log"
 exit "$status"

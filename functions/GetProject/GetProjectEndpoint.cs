@@ -8,7 +8,7 @@ namespace Delivery.Functions.GetProject;
 /// <summary><c>GET /api/projects/{id}</c>: the project, for people involved in it and the delivery team.</summary>
 public static class GetProjectEndpoint
 {
-    public static async Task<Results<Ok<ProjectDocument>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<ProjectView>, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, CancellationToken cancellationToken)
     {
         var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;
@@ -19,7 +19,7 @@ public static class GetProjectEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project not found", detail: $"There is no project {id} that you can see.");
         }
 
-        return TypedResults.Ok(project with { ETag = null });
+        return TypedResults.Ok(ProjectView.From(project));
     }
 
     public static bool MaySee(ClaimsPrincipal user, ProjectDocument project)

@@ -82,8 +82,8 @@ public sealed class StandaloneInvocationTests(AppFixture fixture)
             ["fileName"] = "kept.txt", ["contentType"] = "text/plain", ["content"] = Convert.ToBase64String("kept"u8.ToArray()),
         }));
         using var client = fixture.App.ClientAs("rita");
-        var project = await client.GetFromJsonAsync<JsonElement>((await client.PostAsync(new Uri("/api/projects", UriKind.Relative), request.ToJsonContent())).Headers.Location);
-        var kept = project.GetProperty("attachments")[0].GetProperty("blobName").GetString()!;
+        var projectId = (await client.PostAsync(new Uri("/api/projects", UriKind.Relative), request.ToJsonContent())).Headers.Location!.ToString().Split('/')[^1];
+        var kept = (await fixture.App.Services.GetRequiredService<ProjectRepository>().GetAsync(projectId, CancellationToken.None))!.Attachments[0].BlobName;
         var twoDaysOn = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2));
         var sweep = new AttachmentSweepFunction(
             fixture.App.Services.GetRequiredService<BlobServiceClient>(), fixture.App.Services.GetRequiredService<ProjectRepository>(), twoDaysOn,

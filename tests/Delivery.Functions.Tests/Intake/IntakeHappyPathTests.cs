@@ -1,3 +1,4 @@
+using Delivery.Workflows.Projects;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -73,8 +74,10 @@ public sealed class IntakeHappyPathTests(AppFixture fixture)
         var project = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
         var attachment = project.GetProperty("attachments")[0];
         Assert.Equal("quote.txt", attachment.GetProperty("fileName").GetString());
+        Assert.False(attachment.TryGetProperty("blobName", out _), "the API must not show where the file is stored");
+        var stored = await fixture.App.Services.GetRequiredService<ProjectRepository>().GetAsync(project.GetProperty("id").GetString()!, CancellationToken.None);
         var blob = fixture.App.Services.GetRequiredService<BlobServiceClient>()
-            .GetBlobContainerClient("attachments").GetBlobClient(attachment.GetProperty("blobName").GetString());
+            .GetBlobContainerClient("attachments").GetBlobClient(stored!.Attachments[0].BlobName);
         var content = await blob.DownloadContentAsync();
         Assert.Equal("quote from supplier", content.Value.Content.ToString());
         Assert.Equal("text/plain", content.Value.Details.ContentType);

@@ -58,6 +58,8 @@ public sealed class LifecycleHarness : IAsyncDisposable
         var policy = approvals ?? TestPolicies.Approvals();
         var host = await DurableTaskTestHost.StartAsync(r => r.AddDeliveryWorkflows(), new DurableTaskTestHostOptions
         {
+            // The test host otherwise picks a random port in 30000-40000, which now and then is taken.
+            Port = FreePort(),
             ConfigureServices = services =>
             {
                 services.AddSingleton(cosmos.Database);
@@ -177,6 +179,14 @@ public sealed class LifecycleHarness : IAsyncDisposable
 
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>A port the OS says is free now (bound to port 0, then released for the sidecar to take).</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Delivery.Workflows.Storage;
 using System.Text.Json.Serialization;
 
 namespace Delivery.Workflows.Approvals;
@@ -6,7 +7,7 @@ namespace Delivery.Workflows.Approvals;
 /// One approval step as stored in the project's partition. Every change to it is ETag-guarded, so when several
 /// decisions race exactly one is recorded.
 /// </summary>
-public sealed record ApprovalStepDocument
+public sealed record ApprovalStepDocument : IProjectDocument<ApprovalStepDocument>
 {
     public const string DocumentType = "approval-step";
 
@@ -50,6 +51,8 @@ public sealed record ApprovalStepDocument
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    public ApprovalStepDocument WithETag(string? etag) => this with { ETag = etag };
 
     public static string IdFor(string projectId, string gateId, string stepKey) => $"{projectId}~{gateId}~{stepKey}";
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
 
@@ -8,79 +7,21 @@ namespace Delivery.Workflows.Approvals;
 public sealed class ApprovalStepRepository(Database database)
 {
     private readonly Container _container = database.GetContainer(DataContainers.Projects);
+    private readonly ProjectPartition<ApprovalStepDocument> _documents = new(database);
 
     /// <summary>Creates the step, or returns the one a previous attempt created (same deterministic id).</summary>
-    public async Task<ApprovalStepDocument> CreateOrGetAsync(ApprovalStepDocument step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var created = await _container.CreateItemAsync(step, new PartitionKey(step.ProjectId), cancellationToken: cancellationToken);
-            return created.Resource with { ETag = created.ETag };
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return (await GetAsync(step.Id, cancellationToken))!;
-        }
-    }
+    public Task<ApprovalStepDocument> CreateOrGetAsync(ApprovalStepDocument step, CancellationToken cancellationToken) => _documents.CreateOrGetAsync(step, cancellationToken);
 
-    public async Task<ApprovalStepDocument?> GetAsync(string stepId, CancellationToken cancellationToken)
-    {
-        var projectId = ApprovalStepDocument.ProjectIdOf(stepId);
-        if (projectId is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var response = await _container.ReadItemAsync<ApprovalStepDocument>(stepId, new PartitionKey(projectId), cancellationToken: cancellationToken);
-            return response.Resource with { ETag = response.ETag };
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<ApprovalStepDocument?> GetAsync(string stepId, CancellationToken cancellationToken) =>
+        ApprovalStepDocument.ProjectIdOf(stepId) is { } projectId ? _documents.GetAsync(stepId, projectId, cancellationToken) : Task.FromResult<ApprovalStepDocument?>(null);
 
     /// <summary>Replaces the step if nobody changed it since it was read.</summary>
     /// <returns>The stored step, or null when another writer got there first (412).</returns>
-    public async Task<ApprovalStepDocument?> TryReplaceAsync(ApprovalStepDocument step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await _container.ReplaceItemAsync(
-                step with { ETag = null }, step.Id, new PartitionKey(step.ProjectId), new ItemRequestOptions { IfMatchEtag = step.ETag }, cancellationToken);
-            return response.Resource with { ETag = response.ETag };
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return null;
-        }
-    }
+    public Task<ApprovalStepDocument?> TryReplaceAsync(ApprovalStepDocument step, CancellationToken cancellationToken) => _documents.TryReplaceAsync(step, cancellationToken);
 
     /// <summary>Applies a change with the read-modify-write loop; <paramref name="change"/> returns null to leave the step as it is.</summary>
-    public async Task<ApprovalStepDocument?> UpdateAsync(string stepId, Func<ApprovalStepDocument, ApprovalStepDocument?> change, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await GetAsync(stepId, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var changed = change(current);
-            if (changed is null)
-            {
-                return current;
-            }
-
-            if (await TryReplaceAsync(changed, cancellationToken) is { } stored)
-            {
-                return stored;
-            }
-        }
-    }
+    public Task<ApprovalStepDocument?> UpdateAsync(string stepId, Func<ApprovalStepDocument, ApprovalStepDocument?> change, CancellationToken cancellationToken) =>
+        ApprovalStepDocument.ProjectIdOf(stepId) is { } projectId ? _documents.UpdateAsync(stepId, projectId, change, cancellationToken) : Task.FromResult<ApprovalStepDocument?>(null);
 
     /// <summary>Every step of the project, oldest first (one partition; the project has tens, not thousands).</summary>
     public async Task<IReadOnlyList<ApprovalStepDocument>> ListAsync(string projectId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Delivery.Workflows.Storage;
 using System.Text.Json.Serialization;
 using Delivery.Workflows.Projects;
 
@@ -7,7 +8,7 @@ namespace Delivery.Workflows.BusinessCase;
 /// Where a project's business case stands (one per project, in its partition). The content itself is in Blob
 /// Storage: the draft, and one immutable blob per submitted version, so every round of approval keeps what it saw.
 /// </summary>
-public sealed record BusinessCaseDocument
+public sealed record BusinessCaseDocument : IProjectDocument<BusinessCaseDocument>
 {
     public const string DocumentType = "business-case";
 
@@ -33,6 +34,8 @@ public sealed record BusinessCaseDocument
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    public BusinessCaseDocument WithETag(string? etag) => this with { ETag = etag };
 
     /// <summary>The case being worked on now, or null once all are approved.</summary>
     public BusinessCaseKind? CurrentKind => Kinds.Cast<BusinessCaseKind?>().FirstOrDefault(k => !ApprovedKinds.Contains(k!.Value));

@@ -1,3 +1,4 @@
+using Delivery.Workflows.Storage;
 using System.Text.Json.Serialization;
 
 namespace Delivery.Workflows.Projects;
@@ -6,7 +7,7 @@ namespace Delivery.Workflows.Projects;
 /// The project as stored in Cosmos DB: one document in the project's own partition (<c>/projectId</c>). It carries
 /// its stage and what it waits for, so lists and pages never need to ask the workflow runtime.
 /// </summary>
-public sealed record ProjectDocument
+public sealed record ProjectDocument : IProjectDocument<ProjectDocument>
 {
     public const string DocumentType = "project";
 
@@ -46,6 +47,8 @@ public sealed record ProjectDocument
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    public ProjectDocument WithETag(string? etag) => this with { ETag = etag };
 }
 
 /// <summary>A file attached to a project request, stored in Blob Storage.</summary>

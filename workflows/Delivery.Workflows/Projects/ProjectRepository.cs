@@ -1,73 +1,20 @@
-using System.Net;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace Delivery.Workflows.Projects;
 
-/// <summary>Reads and writes project documents, always within the project's own partition.</summary>
+/// <summary>Reads and writes project documents, always within the project's own partition (the project's id is its partition key).</summary>
 public sealed class ProjectRepository(Database database)
 {
-    private readonly Container _container = database.GetContainer(DataContainers.Projects);
+    private readonly ProjectPartition<ProjectDocument> _documents = new(database);
 
     /// <returns>False when a document with that id already exists (nothing is changed).</returns>
-    public async Task<bool> TryCreateAsync(ProjectDocument project, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _container.CreateItemAsync(project, new PartitionKey(project.ProjectId), cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryCreateAsync(ProjectDocument project, CancellationToken cancellationToken) => _documents.TryCreateAsync(project, cancellationToken);
 
-    public async Task<ProjectDocument?> GetAsync(string projectId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await _container.ReadItemAsync<ProjectDocument>(projectId, new PartitionKey(projectId), cancellationToken: cancellationToken);
-            return response.Resource with { ETag = response.ETag };
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<ProjectDocument?> GetAsync(string projectId, CancellationToken cancellationToken) => _documents.GetAsync(projectId, projectId, cancellationToken);
 
-    /// <summary>
-    /// Read-modify-write guarded by the ETag: on 412 it reads again and re-applies <paramref name="change"/>, which
-    /// returns null to leave the document as it is.
-    /// </summary>
+    /// <summary>ETag-guarded read-modify-write; <paramref name="change"/> returns null to leave the document as it is.</summary>
     /// <returns>The stored document, or null when the project does not exist.</returns>
-    public async Task<ProjectDocument?> UpdateAsync(string projectId, Func<ProjectDocument, ProjectDocument?> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        while (true)
-        {
-            var current = await GetAsync(projectId, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var changed = change(current);
-            if (changed is null)
-            {
-                return current;
-            }
-
-            try
-            {
-                var response = await _container.ReplaceItemAsync(
-                    changed with { ETag = null }, projectId, new PartitionKey(projectId), new ItemRequestOptions { IfMatchEtag = current.ETag }, cancellationToken);
-                return response.Resource with { ETag = response.ETag };
-            }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-            {
-                // Someone else changed it between our read and write: read again and re-apply.
-            }
-        }
-    }
+    public Task<ProjectDocument?> UpdateAsync(string projectId, Func<ProjectDocument, ProjectDocument?> change, CancellationToken cancellationToken) =>
+        _documents.UpdateAsync(projectId, projectId, change, cancellationToken);
 }
