@@ -26,16 +26,7 @@ public sealed class ApprovalStepRepository(Database database)
     /// <summary>Every step of the project, oldest first (one partition; the project has tens, not thousands).</summary>
     public async Task<IReadOnlyList<ApprovalStepDocument>> ListAsync(string projectId, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.projectId = @projectId AND c.type = @type")
-            .WithParameter("@projectId", projectId)
-            .WithParameter("@type", ApprovalStepDocument.DocumentType);
-        var steps = new List<ApprovalStepDocument>();
-        using var iterator = _container.GetItemQueryIterator<ApprovalStepDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(projectId) });
-        while (iterator.HasMoreResults)
-        {
-            steps.AddRange(await iterator.ReadNextAsync(cancellationToken));
-        }
-
+        var steps = await PartitionQuery.ListAsync<ApprovalStepDocument>(_container, projectId, ApprovalStepDocument.DocumentType, cancellationToken);
         return steps.OrderBy(s => s.RequestedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 }

@@ -29,16 +29,7 @@ public sealed class AuditLog(Database database)
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string projectId, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.projectId = @projectId AND c.type = @type")
-            .WithParameter("@projectId", projectId)
-            .WithParameter("@type", AuditEntry.DocumentType);
-        var entries = new List<AuditEntry>();
-        using var iterator = _container.GetItemQueryIterator<AuditEntry>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(projectId) });
-        while (iterator.HasMoreResults)
-        {
-            entries.AddRange(await iterator.ReadNextAsync(cancellationToken));
-        }
-
+        var entries = await PartitionQuery.ListAsync<AuditEntry>(_container, projectId, AuditEntry.DocumentType, cancellationToken);
         return entries.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
     }
 

@@ -95,9 +95,15 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
         _sidecar = null;
         _endpoint.Port = 0;
 
-        // Stopping the sidecar's host is what stops its dispatchers and the Azure Storage service (it releases the
-        // partition leases), so a new engine on the same hub can take the partitions without waiting for expiry.
+        // Stopping the sidecar's host starts stopping its dispatchers, but from a fire-and-forget handler, so the Azure
+        // Storage service is stopped here too and awaited: it releases the partition leases (a new engine on the same
+        // hub takes them without waiting for expiry) and stops polling before the hub may be deleted.
         await sidecar.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_service is { } service)
+        {
+            await service.StopAsync(isForced: false).ConfigureAwait(false);
+        }
+
         await sidecar.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Workflows.Storage;
+
+/// <summary>Lists the documents of one type in one project's partition: never a cross-partition query.</summary>
+public static class PartitionQuery
+{
+    /// <remarks>
+    /// A 404 from the query's partition-key-range lookup is retried a few times before it is believed: the local
+    /// Cosmos server reuses the resource ids of dropped containers, and while other databases are dropped its
+    /// lookup can miss (seen in test runs). The container always exists from start-up, so in Azure a retry only
+    /// delays the error for a container that is truly missing.
+    /// </remarks>
+    public static async Task<List<T>> ListAsync<T>(Container container, string projectId, string documentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReadAllAsync<T>(container, projectId, documentType, cancellationToken);
+            }
+            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 4)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(Container container, string projectId, string documentType, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.projectId = @projectId AND c.type = @type")
+            .WithParameter("@projectId", projectId)
+            .WithParameter("@type", documentType);
+        var documents = new List<T>();
+        using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(projectId) });
+        while (iterator.HasMoreResults)
+        {
+            documents.AddRange(await iterator.ReadNextAsync(cancellationToken));
+        }
+
+        return documents;
+    }
+}
