@@ -25,7 +25,7 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public static async Task<BenchApp> StartAsync(string tag, int partitions, TimeSpan maxPolling)
     {
-        var settings = TestSettings.Local($"bench-{tag}-{Guid.NewGuid().ToString("N")[..6]}");
+        var settings = TestSettings.Local($"bench{tag}{Guid.NewGuid().ToString("N")[..6]}");
         foreach (var key in settings.Keys.Where(k => k.StartsWith("Approvals:Bands:", StringComparison.Ordinal)).ToList())
         {
             settings.Remove(key);

@@ -19,7 +19,7 @@ report.Line($"CPU measured for: {cpu.Describe()}");
 // The reference settings (the tests' own): 2 partitions, 500 ms polling ceiling.
 var baseline = (Partitions: 2, Polling: TimeSpan.FromMilliseconds(500));
 var one = quick ? 2 : 5;
-var many = quick ? 50 : 150;
+var many = quick ? 50 : 100;
 const int InFlight = 50;
 var appTag = $"{run}c0";
 var bench = await BenchApp.StartAsync(appTag, baseline.Partitions, baseline.Polling);
@@ -50,9 +50,9 @@ report.Line($"  idle (nothing running, 3 s): {idle.Values.Sum() / 3.0:F1} reques
 
 // (3) 1 in flight, then 50 in flight
 var times1 = new LifecycleTimes();
-var (seconds1, counts1, cpu1) = await MeasureAsync(() => lifecycle.RunManyAsync(one, 1, times1));
+var (seconds1, counts1, cpu1) = await MeasureAsync(bench.Requests, () => lifecycle.RunManyAsync(one, 1, times1));
 var times50 = new LifecycleTimes();
-var (seconds50, counts50, cpu50) = await MeasureAsync(() => lifecycle.RunManyAsync(many, InFlight, times50));
+var (seconds50, counts50, cpu50) = await MeasureAsync(bench.Requests, () => lifecycle.RunManyAsync(many, InFlight, times50));
 var done1 = one - times1.Failures;
 var done50 = many - times50.Failures;
 report.Line($"  per orchestration at 1 in flight ({done1} lifecycles): {counts1.Values.Sum() / (double)done1:F1} requests: {Mix(counts1, done1, string.Empty)}");
@@ -112,7 +112,7 @@ var tuning = new List<(string Name, int Partitions, TimeSpan Polling)>
     ("partitions 2, polling 100 ms", 2, TimeSpan.FromMilliseconds(100)),
     ("partitions 2, polling 2 s", 2, TimeSpan.FromSeconds(2)),
 };
-var tuneCount = quick ? 50 : 100;
+var tuneCount = 50;
 report.Section($"(6) Tuning: {tuneCount} lifecycles at {InFlight} in flight per setting, each on a new app and task hub");
 var results = new List<(string Name, double Rate, double P50)>();
 for (var i = 0; i < tuning.Count; i++)
@@ -124,7 +124,7 @@ for (var i = 0; i < tuning.Count; i++)
     await driver.RunManyAsync(2, 2, new LifecycleTimes());
     app.Requests.Reset();
     var t = new LifecycleTimes();
-    var (s, counts, c) = await MeasureAsync(() => driver.RunManyAsync(tuneCount, InFlight, t));
+    var (s, counts, c) = await MeasureAsync(app.Requests, () => driver.RunManyAsync(tuneCount, InFlight, t));
     var done = tuneCount - t.Failures;
     results.Add((name, done / s, t.EndToEnd.Percentile(50)));
     report.Line($"  {name,-42} {done / s,6:F2} lifecycles/s, end-to-end {t.EndToEnd.P50P95}, {counts.Values.Sum() / (double)done:F0} storage requests/lifecycle, {t.Failures} failed; {Cpu(c, s, done)}");
@@ -140,9 +140,8 @@ report.Line(string.Empty);
 report.Line($"Total run time {total.Elapsed.TotalMinutes:F1} min.");
 report.Save(Path.Combine(AppContext.BaseDirectory, "last-run.txt"));
 
-async Task<(double Seconds, Dictionary<string, long> Counts, Dictionary<string, double> Cpu)> MeasureAsync(Func<Task<TimeSpan>> work)
+async Task<(double Seconds, Dictionary<string, long> Counts, Dictionary<string, double> Cpu)> MeasureAsync(RequestCounter counter, Func<Task<TimeSpan>> work)
 {
-    var counter = bench.Requests;
     counter.Reset();
     var before = cpu.Read();
     var elapsed = await work();
