@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -132,7 +135,7 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
     private AzureStorageOrchestrationServiceSettings CreateSettings() => new()
     {
         TaskHubName = _options.TaskHubName,
-        StorageAccountClientProvider = new StorageAccountClientProvider(_options.StorageConnectionString),
+        StorageAccountClientProvider = CreateClientProvider(),
         PartitionCount = _options.PartitionCount,
         MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
         MaxConcurrentTaskActivityWorkItems = _options.MaxConcurrentActivities,
@@ -145,6 +148,27 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
         LoggerFactory = _loggerFactory,
         CustomMessageTypeBinder = new ProtobufMapTypeBinder(),
     };
+
+    private StorageAccountClientProvider CreateClientProvider()
+    {
+        var connectionString = _options.StorageConnectionString;
+        if (_options.ConfigureStorageClientOptions is not { } configure)
+        {
+            return new StorageAccountClientProvider(connectionString);
+        }
+
+        // The same three clients the connection-string constructor makes, with options the caller has seen first.
+        var blob = new BlobClientOptions();
+        var queue = new QueueClientOptions();
+        var table = new TableClientOptions();
+        configure(blob);
+        configure(queue);
+        configure(table);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blob),
+            StorageServiceClientProvider.ForQueue(connectionString, queue),
+            StorageServiceClientProvider.ForTable(connectionString, table));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Standalone durable engine for task hub {TaskHub} listening on {Address} after {ElapsedMs} ms")]
     private partial void LogStarted(string taskHub, string address, long elapsedMs);

@@ -1,3 +1,4 @@
+using Azure.Core;
 using static Microsoft.DurableTask.Worker.DurableTaskWorkerOptions;
 
 namespace Delivery.Functions.App.Standalone.Durable;
@@ -75,6 +76,15 @@ public sealed class StandaloneDurableOptions
 
     /// <summary>What happens to an instance whose version does not match: Reject (the default) leaves it for another worker.</summary>
     public VersionFailureStrategy VersionFailureStrategy { get; set; } = VersionFailureStrategy.Reject;
+
+    /// <summary>
+    /// Optional: called once for each of the blob, queue and table client options (<c>BlobClientOptions</c>,
+    /// <c>QueueClientOptions</c>, <c>TableClientOptions</c>) of the storage clients DurableTask.AzureStorage uses,
+    /// before the clients are made, e.g. to add an <see cref="Azure.Core.Pipeline.HttpPipelinePolicy"/> that counts
+    /// the engine's requests (the benchmark does). Null (the default) leaves the provider's own clients unchanged.
+    /// Read when the engine starts (and when it deletes its task hub).
+    /// </summary>
+    public Action<ClientOptions>? ConfigureStorageClientOptions { get; set; }
 
     internal void Validate()
     {
