@@ -60,13 +60,23 @@ public sealed class RunningApp : IAsyncDisposable
         return client;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(deleteTaskHub: true);
+
+    /// <summary>
+    /// Stops and disposes the app; with <paramref name="deleteTaskHub"/> false its task hub stays on Azurite, so a
+    /// test can start a new app on the same hub (a restart) and find the orchestrations where they were.
+    /// </summary>
+    public async ValueTask DisposeAsync(bool deleteTaskHub)
     {
         Client.Dispose();
         await App.StopAsync();
 
         // The engine has stopped with the app, so its task hub (queues, tables, blobs on Azurite) can go.
-        await App.Services.GetRequiredService<StandaloneDurableEngine>().DeleteTaskHubAsync();
+        if (deleteTaskHub)
+        {
+            await App.Services.GetRequiredService<StandaloneDurableEngine>().DeleteTaskHubAsync();
+        }
+
         await App.DisposeAsync();
     }
 }

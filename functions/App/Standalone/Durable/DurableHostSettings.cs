@@ -59,6 +59,16 @@ public static class DurableHostSettings
             options.MaxQueuePollingInterval = TimeSpan.Parse(polling, CultureInfo.InvariantCulture);
         }
 
+        if (Value("storageProvider.controlQueueVisibilityTimeout") is { Length: > 0 } controlVisibility)
+        {
+            options.ControlQueueVisibilityTimeout = TimeSpan.Parse(controlVisibility, CultureInfo.InvariantCulture);
+        }
+
+        if (Value("storageProvider.workItemQueueVisibilityTimeout") is { Length: > 0 } workItemVisibility)
+        {
+            options.WorkItemQueueVisibilityTimeout = TimeSpan.Parse(workItemVisibility, CultureInfo.InvariantCulture);
+        }
+
         options.DefaultVersion = Value("defaultVersion");
         if (Value("versionMatchStrategy") is { Length: > 0 } match)
         {

@@ -141,6 +141,8 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
         MaxConcurrentTaskActivityWorkItems = _options.MaxConcurrentActivities,
         MaxConcurrentTaskOrchestrationWorkItems = _options.MaxConcurrentOrchestrations,
         UseTablePartitionManagement = _options.UseTablePartitionManagement,
+        ControlQueueVisibilityTimeout = _options.ControlQueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = _options.WorkItemQueueVisibilityTimeout,
         LeaseInterval = _options.LeaseInterval,
         LeaseRenewInterval = _options.LeaseRenewInterval,
         LeaseAcquireInterval = _options.LeaseAcquireInterval,

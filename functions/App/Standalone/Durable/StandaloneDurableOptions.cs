@@ -57,6 +57,20 @@ public sealed class StandaloneDurableOptions
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long a dequeued control-queue message (an orchestration's event) stays invisible before it is delivered
+    /// again. After a killed process, the messages it had dequeued wait this long; the provider's default is 5 minutes
+    /// (host.json <c>storageProvider.controlQueueVisibilityTimeout</c>).
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The same for a dequeued activity message: an activity a killed process had taken (or finished without
+    /// recording) runs again only after this; 5 minutes by default (host.json
+    /// <c>storageProvider.workItemQueueVisibilityTimeout</c>).
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Identifies this process in partition ownership. Defaults to the machine name, as in Azure; two engines in one
     /// process on one task hub need different values.
     /// </summary>
