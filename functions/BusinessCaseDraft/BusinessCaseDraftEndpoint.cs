@@ -23,7 +23,7 @@ public static class BusinessCaseDraftEndpoint
         }
 
         var draft = record.DraftBlob is null ? null : await documents.ReadAsync(record.DraftBlob, cancellationToken);
-        return TypedResults.Ok(new BusinessCaseView(record with { ETag = null }, record.CurrentKind?.Title(), draft));
+        return TypedResults.Ok(BusinessCaseView.From(record, draft));
     }
 
     public static async Task<IResult> PutAsync(
@@ -51,7 +51,7 @@ public static class BusinessCaseDraftEndpoint
             DraftUpdatedAt = now,
             Status = c.Status is BusinessCaseStatus.NotStarted ? BusinessCaseStatus.Draft : c.Status,
         }, cancellationToken);
-        return TypedResults.Ok(new BusinessCaseView((await cases.GetAsync(id, cancellationToken))! with { ETag = null }, record!.CurrentKind?.Title(), content));
+        return TypedResults.Ok(BusinessCaseView.From((await cases.GetAsync(id, cancellationToken))!, content));
     }
 
     /// <summary>Only the requester edits, and only while the project waits for its business case.</summary>
@@ -81,4 +81,29 @@ public static class BusinessCaseDraftEndpoint
 }
 
 /// <summary>The business case record with the kind being worked on and the current draft.</summary>
-public sealed record BusinessCaseView(BusinessCaseDocument Record, string? CurrentKind, BusinessCaseContent? Draft);
+public sealed record BusinessCaseView(
+    BusinessCaseStatus Status,
+    IReadOnlyList<BusinessCaseKind> Kinds,
+    IReadOnlyList<BusinessCaseKind> ApprovedKinds,
+    string? CurrentKind,
+    DateTimeOffset? DraftUpdatedAt,
+    IReadOnlyList<SubmittedVersionView> Versions,
+    BusinessCaseContent? Draft)
+{
+    /// <summary>The record as the API shows it: where the draft and versions are stored (blob names) stays in storage.</summary>
+    public static BusinessCaseView From(BusinessCaseDocument record, BusinessCaseContent? draft)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new BusinessCaseView(
+            record.Status,
+            record.Kinds,
+            record.ApprovedKinds,
+            record.CurrentKind?.Title(),
+            record.DraftUpdatedAt,
+            record.Versions.Select(v => new SubmittedVersionView(v.Version, v.Kind, v.SubmittedAt, v.SubmittedBy, v.TotalCost)).ToList(),
+            draft);
+    }
+}
+
+/// <summary>One submitted version of the business case.</summary>
+public sealed record SubmittedVersionView(int Version, BusinessCaseKind Kind, DateTimeOffset SubmittedAt, string SubmittedBy, decimal TotalCost);

@@ -16,6 +16,16 @@ public static class GetProjectAuditEndpoint
             return Problems.Status(StatusCodes.Status404NotFound, "Project not found", $"There is no project {id} that you can see.");
         }
 
-        return TypedResults.Ok(await audit.ListAsync(id, cancellationToken));
+        return TypedResults.Ok((await audit.ListAsync(id, cancellationToken)).Select(AuditEntryView.From).ToList());
+    }
+}
+
+/// <summary>One line of the audit trail as the API shows it (without its storage id and partition fields).</summary>
+public sealed record AuditEntryView(DateTimeOffset At, string Actor, string? OnBehalfOf, AuditAction Action, string Summary, string? Comment, string? Subject)
+{
+    public static AuditEntryView From(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new AuditEntryView(entry.At, entry.Actor, entry.OnBehalfOf, entry.Action, entry.Summary, entry.Comment, entry.Subject);
     }
 }

@@ -136,6 +136,23 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_business_case_and_audit_answers_show_no_storage_details()
+    {
+        var (projectId, _) = await app.NewProjectAsync(9_000m);
+        await app.SubmitCaseAsync(projectId, 9_000m);
+        using var rita = app.As("rita");
+
+        var businessCase = await rita.GetStringAsync($"/api/projects/{projectId}/business-case");
+        var audit = await rita.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit");
+
+        Assert.Contains("\"versions\":[{\"version\":1", businessCase, StringComparison.Ordinal);
+        Assert.DoesNotContain(".json", businessCase, StringComparison.Ordinal);
+        Assert.DoesNotContain("_etag", businessCase, StringComparison.Ordinal);
+        Assert.NotEmpty(audit.EnumerateArray());
+        Assert.All(audit.EnumerateArray(), e => Assert.False(e.TryGetProperty("id", out _) || e.TryGetProperty("projectId", out _)));
+    }
+
+    [Fact]
     public async Task Assets_are_served_by_the_app_with_font_urls_under_the_api()
     {
         var response = await app.App.Client.GetAsync("/api/assets/govuk-frontend.min.css");

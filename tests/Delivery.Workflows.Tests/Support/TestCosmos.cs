@@ -5,15 +5,23 @@ using Microsoft.Azure.Cosmos;
 
 namespace Delivery.Workflows.Tests.Support;
 
-/// <summary>A uniquely named database on the local Cosmos server, made like the app makes its client; deleted on dispose.</summary>
+/// <summary>
+/// One uniquely named database on the local Cosmos server for the whole test run, made like the app makes its
+/// client; every test works on projects of its own inside it, and it is deleted when the run ends.
+/// </summary>
+/// <remarks>
+/// Shared rather than one per test: while one test's database was being dropped, another's partition-key-range
+/// lookup on the local server now and then answered 404 for good ("stale cache"), failing a query at random. Fewer
+/// creates and drops make that far rarer.
+/// </remarks>
 public sealed class TestCosmos : IAsyncDisposable
 {
     private const string Key = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
     private static readonly Uri Endpoint = new(Environment.GetEnvironmentVariable("Cosmos__Endpoint") ?? "https://127.0.0.1:8081");
 
-    // One client per test database: the local server reuses resource ids of deleted containers, so a client shared
-    // across tests could hold partition-key-range caches for a container that is gone ("stale cache", 404).
+    private static readonly Lazy<Task<TestCosmos>> Shared = new(CreateSharedAsync);
+
     private static CosmosClient NewClient() => new(Endpoint.ToString(), Key, new CosmosClientOptions
     {
         ConnectionMode = ConnectionMode.Gateway,
@@ -40,7 +48,10 @@ public sealed class TestCosmos : IAsyncDisposable
 
     public Database Database { get; }
 
-    public static async Task<TestCosmos> CreateAsync()
+    /// <summary>The run's database (created on first use).</summary>
+    public static Task<TestCosmos> CreateAsync() => Shared.Value;
+
+    private static async Task<TestCosmos> CreateSharedAsync()
     {
         var client = NewClient();
         var database = (await client.CreateDatabaseIfNotExistsAsync($"test-{Guid.NewGuid():N}")).Database;
@@ -49,12 +60,25 @@ public sealed class TestCosmos : IAsyncDisposable
             await database.CreateContainerIfNotExistsAsync(new ContainerProperties(name, path));
         }
 
-        return new TestCosmos(client, database);
+        var shared = new TestCosmos(client, database);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.DeleteAsync().GetAwaiter().GetResult();
+        return shared;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Nothing to do per test: the database outlives it and goes when the run ends.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task DeleteAsync()
     {
-        await Database.DeleteAsync();
+        try
+        {
+            await Database.DeleteAsync();
+        }
+        catch (CosmosException)
+        {
+            // The run is over; a database left behind on the in-memory local server goes when it stops.
+        }
+
         _client.Dispose();
     }
 }
