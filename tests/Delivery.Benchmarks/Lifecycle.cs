@@ -85,7 +85,7 @@ internal sealed partial class Lifecycle(RunningApp app, MailWatcher mail, Func<s
         var receipt = mail.WaitAsync(m => m.To.Any(t => t.Address == requester) && m.Subject.StartsWith("Project request received", StringComparison.Ordinal), Timeout);
         await StageAsync(admin, projectId, "BusinessCase");
 
-        using (var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", BusinessCaseJson(Cost)))
+        using (var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", BusinessCaseBuilder.Complete(Cost)))
         {
             Check(put, HttpStatusCode.OK, "PUT business case");
         }
@@ -144,22 +144,6 @@ internal sealed partial class Lifecycle(RunningApp app, MailWatcher mail, Func<s
             throw new InvalidOperationException($"{what}: {(int)response.StatusCode}, expected {(int)expected}");
         }
     }
-
-    /// <summary>A complete business case (the one the approval tests submit).</summary>
-    private static object BusinessCaseJson(decimal total) => new
-    {
-        strategic = new { caseForChange = "Laptops are out of support.", strategicFit = "Digital strategy: reliable devices." },
-        economic = new { options = new[] { new { name = "Do nothing", description = "Keep old laptops", cost = 0m }, new { name = "Replace", description = "New laptops", cost = total } }, preferredOption = "Replace" },
-        commercial = new { procurementRoute = "Crown Commercial Service framework", suppliers = "Framework suppliers" },
-        financial = new { years = new[] { new { year = "2026/27", capital = total, revenue = 0m } } },
-        management = new
-        {
-            plan = "Roll out by branch over twelve weeks.",
-            milestones = new[] { new { name = "Devices ordered", date = "2027-01-29" }, new { name = "All branches live", date = "2027-04-30" } },
-            risks = new[] { new { description = "Supplier delays", probability = 3, impact = 3 } },
-            benefits = new[] { new { measure = "Laptop faults per month", baseline = "40", target = "5", date = "2027-09-01", owner = "Head of Libraries" } },
-        },
-    };
 
     [GeneratedRegex(@"http://localhost:7071/api/approvals/\S+")]
     private static partial Regex LinkPattern();

@@ -113,7 +113,7 @@ public partial class ApprovalApp : IAsyncLifetime
     public async Task<HttpResponseMessage> SubmitCaseAsync(string projectId, decimal total, string path = "submit")
     {
         using var rita = As("rita");
-        var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", BusinessCaseJson(total));
+        var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", BusinessCaseBuilder.Complete(total));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         return await rita.PostAsync($"/api/projects/{projectId}/business-case/{path}", null);
     }
@@ -160,21 +160,6 @@ public partial class ApprovalApp : IAsyncLifetime
         ["decision"] = decision,
         ["comment"] = comment ?? string.Empty,
     });
-
-    public static object BusinessCaseJson(decimal total) => new
-    {
-        strategic = new { caseForChange = "Laptops are out of support.", strategicFit = "Digital strategy: reliable devices." },
-        economic = new { options = new[] { new { name = "Do nothing", description = "Keep old laptops", cost = 0m }, new { name = "Replace", description = "New laptops", cost = total } }, preferredOption = "Replace" },
-        commercial = new { procurementRoute = "Crown Commercial Service framework", suppliers = "Framework suppliers" },
-        financial = new { years = new[] { new { year = "2026/27", capital = total, revenue = 0m } } },
-        management = new
-        {
-            plan = "Roll out by branch over twelve weeks.",
-            milestones = new[] { new { name = "Devices ordered", date = "2027-01-29" }, new { name = "All branches live", date = "2027-04-30" } },
-            risks = new[] { new { description = "Supplier delays", probability = 3, impact = 3 } },
-            benefits = new[] { new { measure = "Laptop faults per month", baseline = "40", target = "5", date = "2027-09-01", owner = "Head of Libraries" } },
-        },
-    };
 
     [GeneratedRegex(@"http://localhost:7071/api/approvals/\S+")]
     private static partial Regex LinkPattern();

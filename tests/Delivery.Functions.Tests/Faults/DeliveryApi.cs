@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Delivery.Functions.Tests.Approvals;
 using Delivery.Functions.Tests.Infrastructure;
 
 namespace Delivery.Functions.Tests.Faults;
@@ -34,7 +33,7 @@ public sealed partial class DeliveryApi(Uri baseAddress)
     public async Task SubmitCaseAsync(string projectId, decimal total)
     {
         using var rita = As("rita");
-        using var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", ApprovalApp.BusinessCaseJson(total));
+        using var put = await rita.PutAsJsonAsync($"/api/projects/{projectId}/business-case", BusinessCaseBuilder.Complete(total));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         using var submit = await rita.PostAsync($"/api/projects/{projectId}/business-case/submit", null);
         Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
