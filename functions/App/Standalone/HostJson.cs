@@ -17,17 +17,24 @@ public sealed record HostJson(string RoutePrefix, int MaxDequeueCount, string Me
 
     public static HostJson Load(string directory)
     {
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
+        var extensions = Extensions(directory);
+        if (extensions is null)
         {
             return Defaults;
         }
 
-        var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
-        var extensions = root["extensions"];
         return new HostJson(
             (string?)extensions?["http"]?["routePrefix"] ?? Defaults.RoutePrefix,
             (int?)extensions?["queues"]?["maxDequeueCount"] ?? Defaults.MaxDequeueCount,
             (string?)extensions?["queues"]?["messageEncoding"] ?? Defaults.MessageEncoding);
+    }
+
+    /// <summary>host.json's <c>extensions</c> section beside the app (comments allowed, as the Functions host reads it), or null without one.</summary>
+    public static JsonNode? Extensions(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        return File.Exists(path)
+            ? JsonNode.Parse(File.ReadAllText(path), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })?["extensions"]
+            : null;
     }
 }

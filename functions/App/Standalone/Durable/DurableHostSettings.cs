@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Worker;
 
@@ -19,10 +18,7 @@ public static class DurableHostSettings
     public static StandaloneDurableOptions Load(string hostJsonDirectory, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var path = Path.Combine(hostJsonDirectory, "host.json");
-        var section = File.Exists(path)
-            ? JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?["extensions"]?["durableTask"]
-            : null;
+        var section = HostJson.Extensions(hostJsonDirectory)?["durableTask"];
         string? Value(string key)
         {
             var overridden = configuration[OverridePrefix + key.Replace('.', ':')];
