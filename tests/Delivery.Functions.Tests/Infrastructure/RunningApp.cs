@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Delivery.Functions.App.Standalone.Durable;
 using Delivery.Functions.App;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,6 +44,11 @@ public sealed class RunningApp : IAsyncDisposable
             Configure = builder =>
             {
                 builder.Configuration.AddInMemoryCollection(settings);
+
+                // Anti-forgery tokens are protected with data-protection keys, which by default live in one folder
+                // shared by every app on the machine; many test apps starting at once made and swapped keys there,
+                // and a form token now and then failed to validate (400). Each test app keeps its keys in memory.
+                builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 FileLoggerProvider.AddTo(builder.Logging, settings[TestSettings.TaskHubSetting]!);
                 configure?.Invoke(builder);
