@@ -113,7 +113,8 @@ public sealed class LifecycleHarness : IAsyncDisposable
 
     public async Task<OrchestrationMetadata> CompletionAsync(string projectId)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Generous: the in-memory test host slows down a lot on a loaded two-core machine.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         try
         {
             return await Host.Client.WaitForInstanceCompletionAsync(LifecycleEvents.InstanceIdFor(projectId), true, timeout.Token);
