@@ -55,7 +55,15 @@ public sealed class ApprovalGateOrchestrator : TaskOrchestrator<ApprovalGateInpu
                         context.SendEvent(ApprovalGateIds.Step(context.InstanceId, open.Key), ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Cancel));
                     }
 
-                    decisions.AddRange(await Task.WhenAll(running.Keys));
+                    // The gate closes the open steps itself instead of waiting for their orchestrations: closing is
+                    // idempotent on the step document and returns a decision that won the race, so a cancel message
+                    // that is slow or lost never holds the gate (and the lifecycle) open. A step orchestration still
+                    // running ends on its cancel, or at its next chase, which finds the step closed.
+                    var closing = running.Values.Select(open => context.CallActivityAsync<StepDecision>(
+                        nameof(CloseApprovalStepActivity),
+                        new CloseApprovalStep(ApprovalStepDocument.IdFor(input.ProjectId, input.GateId, open.Key), ApprovalOutcome.Cancelled),
+                        WorkflowRetry.Activity));
+                    decisions.AddRange(await Task.WhenAll(closing));
                     return new ApprovalGateResult(decision.Outcome, decisions);
                 }
 
