@@ -29,8 +29,9 @@ status=0
 dotnet test Delivery.Functions.sln --no-build -c Release -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
 # Each assembly ends with "Total tests: T" and then "Passed: P", "Failed: F", "Skipped: S" lines (those it has);
-# add them up into one line.
-awk '/^Total tests: [0-9]+/ { in_summary = 1; next }
+# add them up into one line. An assembly whose test host crashed prints no counts: it counts as one failure.
+awk '/The active test run was aborted/ { n["Failed:"] += 1; next }
+     /^Total tests: [0-9]+/ { in_summary = 1; next }
      in_summary && /^ +(Passed|Failed|Skipped): +[0-9]+ *$/ { n[$1] += $2; next }
      { in_summary = 0 }
      END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
