@@ -56,10 +56,6 @@ public static class ApprovalPageEndpoint
         {
             errors["decision"] = "Select whether you approve, ask for changes or reject";
         }
-        else if (outcome != ApprovalOutcome.Approved && string.IsNullOrWhiteSpace(comment))
-        {
-            errors["comment"] = outcome == ApprovalOutcome.Rejected ? "Enter why you are rejecting it" : "Enter the changes you need";
-        }
 
         var posted = new FinalApproval([], form["projectManagerId"].ToString(), form["costPercent"].ToString(), form["timeWorkingDays"].ToString());
         var adjustments = outcome == ApprovalOutcome.Approved && form.ContainsKey("costPercent")
@@ -80,7 +76,11 @@ public static class ApprovalPageEndpoint
                 return Refusal(result);
             }
 
-            errors[result.Field ?? "decision"] = result.Message;
+            // The service's rules are the page's rules: show each of its errors against the page's field.
+            foreach (var (field, messages) in result.Errors)
+            {
+                errors[PageField(field)] = messages[0];
+            }
         }
 
         var (model, refusal) = await LoadAsync(id, token, http, services, errors, cancellationToken);
@@ -143,20 +143,30 @@ public static class ApprovalPageEndpoint
             return null;
         }
 
-        if (!decimal.TryParse(posted.CostPercent.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var cost) || cost is < 0 or > 100)
+        // Only whether they are numbers is checked here; their bounds and the manager's role are the decision
+        // service's rules, the same for the API.
+        if (!decimal.TryParse(posted.CostPercent.Trim().TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var cost))
         {
-            errors["costPercent"] = "Cost tolerance must be a number from 0 to 100, like 10";
+            errors["costPercent"] = "Cost tolerance must be a number, like 10";
         }
 
-        if (!int.TryParse(posted.TimeWorkingDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 250)
+        if (!int.TryParse(posted.TimeWorkingDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
         {
-            errors["timeWorkingDays"] = "Time tolerance must be a whole number of working days from 0 to 250, like 10";
+            errors["timeWorkingDays"] = "Time tolerance must be a whole number of working days, like 10";
         }
 
-        var managerId = ProjectManagers(services).FirstOrDefault(p => string.Equals(p.Id, posted.ProjectManagerId, StringComparison.OrdinalIgnoreCase))?.Id;
+        var managerId = string.IsNullOrWhiteSpace(posted.ProjectManagerId) ? null : posted.ProjectManagerId.Trim();
         var defaults = services.Lifecycle.Tolerances[project.Request.Category];
         return errors.Count > 0 ? null : new InitiationAdjustments(managerId, defaults with { CostPercent = cost, TimeWorkingDays = days });
     }
+
+    /// <summary>The page's name for a field the decision service names as the API does.</summary>
+    private static string PageField(string apiField) => apiField switch
+    {
+        "tolerances.costPercent" => "costPercent",
+        "tolerances.timeWorkingDays" => "timeWorkingDays",
+        _ => apiField,
+    };
 
     private static List<Approver> ProjectManagers(PageServices services) =>
         services.Approvals.People.Where(p => p.Roles.Contains(services.Lifecycle.ProjectManagerRole, StringComparer.OrdinalIgnoreCase)).ToList();

@@ -62,9 +62,18 @@ public static class ApprovalPageView
         if (model.Case is { } bc)
         {
             Row(html, "Business case total", UkFormat.Money(bc.TotalCost));
-            Row(html, "Case for change", bc.Strategic?.CaseForChange);
-            Row(html, "Preferred option", bc.Economic?.PreferredOption);
-            Row(html, "Procurement route", bc.Commercial?.ProcurementRoute);
+        }
+
+        if (model.Step.RouteNote is { } note)
+        {
+            Row(html, "How it was routed", note);
+        }
+
+        if (model.Case is { } details)
+        {
+            Row(html, "Case for change", details.Strategic?.CaseForChange);
+            Row(html, "Preferred option", details.Economic?.PreferredOption);
+            Row(html, "Procurement route", details.Commercial?.ProcurementRoute);
         }
 
         html.Append("</dl>");

@@ -10,7 +10,9 @@ public static class CommandResults
         ArgumentNullException.ThrowIfNull(result);
         return result.Status switch
         {
-            CommandStatus.Invalid => Problems.Validation(new Dictionary<string, string[]> { [result.Field ?? "request"] = [result.Message] }),
+            CommandStatus.Invalid => Problems.Validation(result.Errors.Count > 0
+                ? result.Errors.ToDictionary()
+                : new Dictionary<string, string[]> { [result.Field ?? "request"] = [result.Message] }),
             CommandStatus.NotFound => Problems.Status(StatusCodes.Status404NotFound, "Not found", result.Message),
             CommandStatus.Forbidden => Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", result.Message),
             CommandStatus.LinkExpired => Problems.Status(StatusCodes.Status410Gone, "Link expired", result.Message),

@@ -28,10 +28,27 @@ public sealed class ApprovalSettings : IValidatableObject
 
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>Conflicts of interest besides self-approval (<c>Approvals__Conflicts__0__Kind</c>: SameServiceArea or NamedPair).</summary>
+    public List<ConflictSettings> Conflicts { get; set; } = [];
+
+    /// <summary>Bounds on a decision's comment and the final approver's tolerances (<c>Approvals__Limits__MaxCostPercent</c>).</summary>
+    public LimitSettings Limits { get; set; } = new();
+
     public ApprovalPolicy ToPolicy() => new()
     {
         Bands = Bands.Select(b => new CostBand(b.Name, b.UpTo, b.Route)).ToList(),
-        People = People.Select(p => new Approver(p.Id, p.Name, p.Email, Split(p.Roles), string.IsNullOrWhiteSpace(p.EscalationContact) ? null : p.EscalationContact)).ToList(),
+        People = People.Select(p => new Approver(
+            p.Id, p.Name, p.Email, Split(p.Roles), string.IsNullOrWhiteSpace(p.EscalationContact) ? null : p.EscalationContact, string.IsNullOrWhiteSpace(p.ServiceArea) ? null : p.ServiceArea)).ToList(),
+        Conflicts = Conflicts.Select(c => new ConflictRule(c.Kind, NullIfBlank(c.Role), NullIfBlank(c.ApproverId), NullIfBlank(c.RequesterId))).ToList(),
+        Limits = new DecisionLimits
+        {
+            MaxCommentLength = Limits.MaxCommentLength,
+            MaxCostPercent = Limits.MaxCostPercent,
+            MaxTimeWorkingDays = Limits.MaxTimeWorkingDays,
+            MaxRiskScore = Limits.MaxRiskScore,
+            MaxBenefitsPercent = Limits.MaxBenefitsPercent,
+            MaxStatementLength = Limits.MaxStatementLength,
+        },
         ReminderAfterWorkingDays = ReminderAfterWorkingDays,
         EscalateAfterWorkingDays = EscalateAfterWorkingDays,
         BankHolidays = Split(BankHolidays).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
@@ -57,11 +74,21 @@ public sealed class ApprovalSettings : IValidatableObject
             yield return new ValidationResult($"every person needs an Id and an Email ({person.Name}).", [nameof(People)]);
         }
 
+        // Nested settings are not validated by the binder: check the limits' ranges here.
+        var limitProblems = new List<ValidationResult>();
+        Validator.TryValidateObject(Limits, new ValidationContext(Limits), limitProblems, validateAllProperties: true);
+        foreach (var problem in limitProblems)
+        {
+            yield return new ValidationResult(problem.ErrorMessage, problem.MemberNames.Select(m => $"{nameof(Limits)}__{m}").ToList());
+        }
+
         foreach (var problem in ToPolicy().Problems())
         {
             yield return new ValidationResult(problem, [nameof(Bands)]);
         }
     }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<string> Split(string? text) =>
         (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -89,5 +116,45 @@ public sealed class ApprovalSettings : IValidatableObject
         public string Roles { get; set; } = string.Empty;
 
         public string? EscalationContact { get; set; }
+
+        /// <summary>The service area they work in, for <see cref="ConflictKind.SameServiceArea"/> rules.</summary>
+        public string? ServiceArea { get; set; }
+    }
+
+    /// <summary>
+    /// A conflict of interest: <c>SameServiceArea</c> with an optional <c>Role</c> (holders may not approve projects
+    /// requested in their own service area), or <c>NamedPair</c> with <c>ApproverId</c> and <c>RequesterId</c>.
+    /// </summary>
+    public sealed class ConflictSettings
+    {
+        public ConflictKind Kind { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? ApproverId { get; set; }
+
+        public string? RequesterId { get; set; }
+    }
+
+    /// <summary>Bounds on what a decision carries, the same for the page, the API and email links.</summary>
+    public sealed class LimitSettings
+    {
+        [Range(1, 20_000)]
+        public int MaxCommentLength { get; set; } = 4000;
+
+        [Range(0, 1000)]
+        public decimal MaxCostPercent { get; set; } = 50m;
+
+        [Range(0, 2500)]
+        public int MaxTimeWorkingDays { get; set; } = 250;
+
+        [Range(1, 25)]
+        public int MaxRiskScore { get; set; } = 25;
+
+        [Range(0, 1000)]
+        public decimal MaxBenefitsPercent { get; set; } = 100m;
+
+        [Range(1, 4000)]
+        public int MaxStatementLength { get; set; } = 500;
     }
 }

@@ -12,7 +12,7 @@ public sealed class RetriedEmailSmtpTests(ApprovalApp app) : IClassFixture<Appro
         // Arrange
         var (projectId, _) = await app.NewProjectAsync(9_000m);
         var policy = app.App.Services.GetRequiredService<ApprovalPolicy>();
-        var plan = ApprovalRouter.Route(policy, 9_000m).Rounds[0].Steps[0];
+        var plan = ApprovalRouter.Route(policy, 9_000m, new ProjectRequester("rita", "rita.patel@example.gov.uk")).Rounds[0].Steps[0];
         var input = new OpenApprovalStep("retry-test", new ApprovalStepInput(projectId, "retry-v1", "Test case, version 1", plan, policy.Timing, true));
         var activity = ActivatorUtilities.CreateInstance<OpenApprovalStepActivity>(app.App.Services);
 

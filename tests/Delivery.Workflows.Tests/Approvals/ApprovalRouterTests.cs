@@ -17,7 +17,7 @@ public sealed class ApprovalRouterTests
         var policy = TestPolicies.Approvals();
 
         // Act
-        var route = ApprovalRouter.Route(policy, cost);
+        var route = ApprovalRouter.Route(policy, cost, TestData.Requester);
 
         // Assert
         Assert.Equal(band, route.Band);
@@ -27,7 +27,7 @@ public sealed class ApprovalRouterTests
     [Fact]
     public void Route_RoleStep_IsLabelledByRoleAndCarriesTheEscalationContact()
     {
-        var route = ApprovalRouter.Route(TestPolicies.Approvals(), 50_000m);
+        var route = ApprovalRouter.Route(TestPolicies.Approvals(), 50_000m, TestData.Requester);
 
         var head = route.Rounds[1].Steps[0];
         Assert.Equal("Head of service", head.Label);
@@ -38,7 +38,7 @@ public sealed class ApprovalRouterTests
     [Fact]
     public void Route_NamedPersonStep_IsLabelledNamedApprover()
     {
-        var route = ApprovalRouter.Route(TestPolicies.Approvals(), 500_000m);
+        var route = ApprovalRouter.Route(TestPolicies.Approvals(), 500_000m, TestData.Requester);
 
         Assert.Equal("Named approver", route.Rounds[2].Steps[0].Label);
     }

@@ -81,7 +81,7 @@ public sealed class WithdrawAndRaceTests
         // Arrange: a step opened once, as by a first attempt that then "failed" after sending.
         await using var harness = await LifecycleHarness.StartAsync();
         var projectId = await harness.NewProjectAsync(10_000m);
-        var plan = ApprovalRouter.Route(TestPolicies.Approvals(), 10_000m).Rounds[0].Steps[0];
+        var plan = ApprovalRouter.Route(TestPolicies.Approvals(), 10_000m, TestData.Requester).Rounds[0].Steps[0];
         var input = new OpenApprovalStep("manual-step", new ApprovalStepInput(projectId, "manual-v1", "Test case, version 1", plan, TestPolicies.Approvals().Timing, true));
         var activity = ActivatorUtilities.CreateInstance<OpenApprovalStepActivity>(harness.Host.Services);
 

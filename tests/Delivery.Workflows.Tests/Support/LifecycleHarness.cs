@@ -85,6 +85,18 @@ public sealed class LifecycleHarness : IAsyncDisposable
         return projectId;
     }
 
+    /// <summary>As <see cref="NewProjectAsync"/>, requested by one of the approvers (to test separation of duties).</summary>
+    public async Task<string> NewProjectRequestedByAsync(decimal estimatedCost, Approver requester)
+    {
+        var projectId = "prj-" + Guid.NewGuid().ToString("N")[..24];
+        var project = TestData.Project(projectId, estimatedCost);
+        await Get<ProjectRepository>().TryCreateAsync(
+            project with { SubmittedBy = requester.Id, Request = project.Request with { Requester = new Person(requester.Name, requester.Email) } }, CancellationToken.None);
+        await Get<LifecycleCommands>().StartAsync(Client, projectId, CancellationToken.None);
+        await UntilAsync(async () => (await Get<ProjectRepository>().GetAsync(projectId, CancellationToken.None))?.Stage == ProjectStage.BusinessCase);
+        return projectId;
+    }
+
     public async Task<CommandResult> SubmitAsync(string projectId, decimal totalCost)
     {
         var cases = await Get<BusinessCaseRepository>().GetAsync(projectId, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Delivery.Workflows.Approvals;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Projects;
 
@@ -7,6 +8,9 @@ namespace Delivery.Workflows.Tests.Support;
 public static class TestData
 {
     public const string RequesterId = "rita";
+
+    /// <summary>The requester of <see cref="Project"/>, as the router and the separation-of-duties rules see them.</summary>
+    public static ProjectRequester Requester => new(RequesterId, "rita.patel@example.gov.uk");
 
     public static ProjectDocument Project(string projectId, decimal estimatedCost) => new()
     {

@@ -39,7 +39,7 @@ public sealed class ApprovalGateOrchestrator : TaskOrchestrator<ApprovalGateInpu
             var running = round.Steps.ToDictionary(
                 step => context.CallSubOrchestratorAsync<StepDecision>(
                     nameof(ApprovalStepOrchestrator),
-                    new ApprovalStepInput(input.ProjectId, input.GateId, input.Subject, step, input.Timing, isFinal),
+                    new ApprovalStepInput(input.ProjectId, input.GateId, input.Subject, step, input.Timing, isFinal, input.Route.Note),
                     new SubOrchestrationOptions(instanceId: ApprovalGateIds.Step(context.InstanceId, step.Key))),
                 step => step);
             while (running.Count > 0)

@@ -23,8 +23,8 @@ public sealed record ApprovalGateResult(ApprovalOutcome Outcome, IReadOnlyList<S
         ?? Decisions.Where(d => d.Outcome == ApprovalOutcome.Approved).OrderBy(d => d.DecidedAt).LastOrDefault();
 }
 
-/// <summary>One step's orchestration input.</summary>
-public sealed record ApprovalStepInput(string ProjectId, string GateId, string Subject, ApprovalStepPlan Step, ApprovalTiming Timing, bool IsFinal)
+/// <summary>One step's orchestration input; <see cref="RouteNote"/> is the route's note for the approver (e.g. re-routed and why).</summary>
+public sealed record ApprovalStepInput(string ProjectId, string GateId, string Subject, ApprovalStepPlan Step, ApprovalTiming Timing, bool IsFinal, string? RouteNote = null)
 {
     public string StepId => ApprovalStepDocument.IdFor(ProjectId, GateId, Step.Key);
 }

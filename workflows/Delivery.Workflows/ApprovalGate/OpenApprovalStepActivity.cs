@@ -32,6 +32,8 @@ public sealed class OpenApprovalStepActivity(
                 InstanceId = input.InstanceId,
                 Subject = plan.Subject,
                 Label = plan.Step.Label,
+                Role = plan.Step.Role,
+                RouteNote = plan.RouteNote,
                 Approver = approver.ToPerson(),
                 EscalationContact = policy.Find(plan.Step.EscalationContactId)?.ToPerson(),
                 IsFinal = plan.IsFinal,

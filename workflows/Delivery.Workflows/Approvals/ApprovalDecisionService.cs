@@ -1,4 +1,6 @@
 using Delivery.Workflows.Audit;
+using Delivery.Workflows.ProjectLifecycle;
+using Delivery.Workflows.Projects;
 using Microsoft.DurableTask.Client;
 
 namespace Delivery.Workflows.Approvals;
@@ -13,57 +15,91 @@ namespace Delivery.Workflows.Approvals;
 /// writes the audit entry and raises the event, so there is one decision, one entry and one outcome. The durable
 /// client is passed in by the caller: in Azure it comes from the function's <c>[DurableClient]</c> binding.
 /// </remarks>
-public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditLog audit, ApprovalPolicy policy, TimeProvider clock)
+public sealed class ApprovalDecisionService(
+    ApprovalStepRepository steps, ProjectRepository projects, AuditLog audit, ApprovalPolicy policy, LifecyclePolicy lifecycle, TimeProvider clock)
 {
     public async Task<CommandResult> DecideAsync(DurableTaskClient client, DecisionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.Rejected or ApprovalOutcome.ChangesRequested))
+        var errors = DecisionRules.Check(command, null, policy, lifecycle);
+        if (errors.Count > 0)
         {
-            return CommandResult.Invalid("decision", "Select approve, reject or request changes.");
+            return CommandResult.Invalid(errors);
         }
 
-        if (command.Outcome != ApprovalOutcome.Approved && string.IsNullOrWhiteSpace(command.Comment))
+        // The step's own workflow writes to it too (a delegate's link, an escalation), so a write that loses the ETag
+        // race to one of those decides again on the fresh document; only a decision by someone else is a conflict.
+        for (var attempt = 1; ; attempt++)
         {
-            return CommandResult.Invalid("comment", command.Outcome == ApprovalOutcome.Rejected
-                ? "Enter why you are rejecting it."
-                : "Enter the changes you need.");
-        }
+            var (result, stillOpen) = await TryDecideAsync(client, command, cancellationToken);
+            if (result is not null)
+            {
+                return result;
+            }
 
-        if (command.Comment?.Length > 4000)
-        {
-            return CommandResult.Invalid("comment", "The comment must be 4,000 characters or fewer.");
+            if (!stillOpen || attempt == MaxAttempts)
+            {
+                return new CommandResult(CommandStatus.Conflict, "Someone else decided this approval at the same moment.");
+            }
         }
+    }
 
+    private const int MaxAttempts = 5;
+
+    /// <summary>One attempt: the result, or null when the write lost its race (then whether the step is still open).</summary>
+    private async Task<(CommandResult? Result, bool StillOpen)> TryDecideAsync(DurableTaskClient client, DecisionCommand command, CancellationToken cancellationToken)
+    {
         var step = await steps.GetAsync(command.StepId, cancellationToken);
         if (step is null)
         {
-            return new CommandResult(CommandStatus.NotFound, "There is no such approval.");
+            return (new CommandResult(CommandStatus.NotFound, "There is no such approval."), false);
         }
 
         var now = clock.GetUtcNow();
         var (check, tokens) = CheckCaller(step, command.UserId, command.Token, now);
         if (check is not null)
         {
-            return check;
-        }
-
-        if (command.Adjustments is { } adjustments && (!step.IsFinal || (adjustments.ProjectManagerId is { } pm && policy.Find(pm) is null)))
-        {
-            return CommandResult.Invalid("projectManagerId", step.IsFinal ? "Choose a project manager from the list." : "Only the final approver can set the project manager and tolerances.");
+            return (check, false);
         }
 
         if (step.Status != StepStatus.Pending)
         {
-            return new CommandResult(CommandStatus.Conflict, "This approval has already been decided.");
+            return (new CommandResult(CommandStatus.Conflict, "This approval has already been decided."), false);
         }
 
-        var onBehalfOf = string.Equals(step.Approver.Id, command.UserId, StringComparison.OrdinalIgnoreCase) ? null : step.Approver.Id;
+        var errors = DecisionRules.Check(command, step, policy, lifecycle);
+        if (errors.Count > 0)
+        {
+            return (CommandResult.Invalid(errors), false);
+        }
+
+        if (await SeparationRefusalAsync(step, Person(step, command.UserId), "you", cancellationToken) is { } reason)
+        {
+            await AuditRefusalAsync(step, command.UserId, $"Decision on the {step.Subject} refused: {reason}", now);
+            return (new CommandResult(CommandStatus.Forbidden, $"You cannot decide this approval: {reason}. It stays open for someone who can."), false);
+        }
+
+        if (!await steps.ClaimGateAsync(step, command.UserId, cancellationToken))
+        {
+            const string claimed = "you are deciding another step of this approval, and one person gives one approval in a gate";
+            await AuditRefusalAsync(step, command.UserId, $"Decision on the {step.Subject} refused: {claimed}", now);
+            return (new CommandResult(CommandStatus.Forbidden, $"You cannot decide this approval: {claimed}."), false);
+        }
+
+        var onBehalfOf = step.Approver.Id.Equals(command.UserId, StringComparison.OrdinalIgnoreCase) ? null : step.Approver.Id;
         var decision = new StepDecision(step.Id, command.Outcome, command.UserId, onBehalfOf, command.Comment?.Trim(), now, command.Outcome == ApprovalOutcome.Approved ? command.Adjustments : null);
         if (await steps.TryReplaceAsync(step with { Status = StepStatus.Decided, Decision = decision, Tokens = tokens }, cancellationToken) is null)
         {
-            return new CommandResult(CommandStatus.Conflict, "Someone else decided this approval at the same moment.");
+            var current = await steps.GetAsync(step.Id, CancellationToken.None);
+
+            // Give the claim back unless this person's own concurrent attempt got the decision in.
+            if (current?.Decision?.DecidedBy is not { } winner || !winner.Equals(command.UserId, StringComparison.OrdinalIgnoreCase))
+            {
+                await steps.ReleaseGateAsync(step, command.UserId, CancellationToken.None);
+            }
+
+            return (null, current?.Status == StepStatus.Pending);
         }
 
         await audit.AppendAsync($"{step.Id}:decision", new AuditEntry
@@ -79,10 +115,13 @@ public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditL
             Subject = step.Id,
         }, CancellationToken.None);
         await client.RaiseEventAsync(step.InstanceId, ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Decided, decision.ForWorkflow()), CancellationToken.None);
-        return new CommandResult(CommandStatus.Recorded, "Your decision is recorded.", Decision: decision);
+        return (new CommandResult(CommandStatus.Recorded, "Your decision is recorded.", Decision: decision), false);
     }
 
-    /// <summary>The approver hands the decision to someone else; both can then decide, and the audit says who did.</summary>
+    /// <summary>
+    /// The approver hands the decision to someone else, who must be eligible under the same rules as an approver;
+    /// both can then decide, and the audit says who did.
+    /// </summary>
     public async Task<CommandResult> DelegateAsync(DurableTaskClient client, string stepId, string userId, string delegateId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -108,6 +147,13 @@ public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditL
             return new CommandResult(CommandStatus.Conflict, "This approval has already been decided.");
         }
 
+        var now = clock.GetUtcNow();
+        if (await SeparationRefusalAsync(step, delegatePerson, delegatePerson.Name, cancellationToken) is { } why)
+        {
+            await AuditRefusalAsync(step, userId, $"Delegation of the {step.Subject} to {delegatePerson.Name} refused: {why}", now);
+            return CommandResult.Invalid("delegateId", $"You cannot delegate to {delegatePerson.Name}: {why}. Choose someone else.");
+        }
+
         if (await steps.TryReplaceAsync(step with { Delegate = delegatePerson.ToPerson() }, cancellationToken) is null)
         {
             return new CommandResult(CommandStatus.Conflict, "The approval changed while you were delegating it. Try again.");
@@ -117,7 +163,7 @@ public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditL
         {
             Id = string.Empty,
             ProjectId = step.ProjectId,
-            At = clock.GetUtcNow(),
+            At = now,
             Actor = userId,
             Action = AuditAction.Delegated,
             Summary = $"Decision on the {step.Subject} delegated to {delegatePerson.Name}",
@@ -126,6 +172,45 @@ public sealed class ApprovalDecisionService(ApprovalStepRepository steps, AuditL
         await client.RaiseEventAsync(step.InstanceId, ApprovalEvents.StepSignal, new StepSignal(StepSignalKind.Delegated), CancellationToken.None);
         return new CommandResult(CommandStatus.Recorded, $"Delegated to {delegatePerson.Name}.");
     }
+
+    /// <summary>
+    /// Why this person may not decide the step under separation of duties (the requester, a conflict in settings, or
+    /// a part in another step of the gate), or null when they may.
+    /// </summary>
+    private async Task<string?> SeparationRefusalAsync(ApprovalStepDocument step, Approver person, string who, CancellationToken cancellationToken)
+    {
+        var project = await projects.GetAsync(step.ProjectId, cancellationToken);
+        var requester = project is null ? null : new ProjectRequester(project.SubmittedBy, project.Request.Requester.Email);
+        if (requester is not null && SeparationOfDuties.Conflict(policy, person, requester, who) is { } conflict)
+        {
+            return conflict;
+        }
+
+        var gateSteps = (await steps.ListAsync(step.ProjectId, cancellationToken)).Where(s => s.GateId == step.GateId);
+        return SeparationOfDuties.SecondApproval(person.Id, step, gateSteps, who);
+    }
+
+    /// <summary>Every refusal is on the audit trail, with who tried and why; each attempt is its own entry.</summary>
+    private Task<bool> AuditRefusalAsync(ApprovalStepDocument step, string actor, string summary, DateTimeOffset at) =>
+        audit.AppendAsync($"{step.Id}:refused:{actor}:{at.UtcTicks}:{Guid.NewGuid():N}", new AuditEntry
+        {
+            Id = string.Empty,
+            ProjectId = step.ProjectId,
+            At = at,
+            Actor = actor,
+            Action = AuditAction.Refused,
+            Summary = summary,
+            Subject = step.Id,
+        }, CancellationToken.None);
+
+    /// <summary>The decider as the scheme of delegation knows them, or as the step recorded them if settings changed since.</summary>
+    private Approver Person(ApprovalStepDocument step, string userId) =>
+        policy.Find(userId)
+        ?? new[] { step.Approver, step.Delegate, step.EscalatedTo }.OfType<ApprovalPerson>()
+            .Where(p => p.Id.Equals(userId, StringComparison.OrdinalIgnoreCase))
+            .Select(p => new Approver(p.Id, p.Name, p.Email, [], null))
+            .FirstOrDefault()
+        ?? new Approver(userId, userId, string.Empty, [], null);
 
     /// <summary>
     /// Who may decide: with a link, the person it was sent to (or the delegate, with the approver's link); without one,

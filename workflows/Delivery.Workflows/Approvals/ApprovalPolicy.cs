@@ -21,8 +21,17 @@ public sealed record ApprovalPolicy
     /// <summary>How long an emailed decision link works.</summary>
     public TimeSpan LinkLifetime { get; init; } = TimeSpan.FromDays(14);
 
+    /// <summary>Further conflicts of interest besides "nobody approves their own project", e.g. Finance in its own service area.</summary>
+    public IReadOnlyList<ConflictRule> Conflicts { get; init; } = [];
+
+    /// <summary>Bounds on what a decision may carry, the same however it arrives.</summary>
+    public DecisionLimits Limits { get; init; } = new();
+
     public Approver? Find(string? id) =>
         People.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public Approver? FindByEmail(string? email) =>
+        People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
 
     public ApprovalTiming Timing => new(ReminderAfterWorkingDays, EscalateAfterWorkingDays, BankHolidays);
 
@@ -62,6 +71,11 @@ public sealed record ApprovalPolicy
             }
         }
 
+        foreach (var conflict in Conflicts)
+        {
+            problems.AddRange(conflict.Problems(this));
+        }
+
         foreach (var person in People.Where(p => p.EscalationContactId is not null && Find(p.EscalationContactId) is null))
         {
             problems.Add($"People ({person.Id}): escalation contact {person.EscalationContactId} is not in People.");
@@ -74,9 +88,16 @@ public sealed record ApprovalPolicy
 /// <summary>A cost band of the scheme of delegation and its route, e.g. <c>role:LineManager; role:HeadOfService + role:Finance</c>.</summary>
 public sealed record CostBand(string Name, decimal? UpTo, string Route);
 
-/// <summary>Someone who approves: an id (their sign-in id), approval roles and who they are escalated to.</summary>
-public sealed record Approver(string Id, string Name, string Email, IReadOnlyList<string> Roles, string? EscalationContactId)
+/// <summary>
+/// Someone who approves: an id (their sign-in id), approval roles, who they are escalated to, and the service area
+/// they work in (for conflict rules).
+/// </summary>
+public sealed record Approver(string Id, string Name, string Email, IReadOnlyList<string> Roles, string? EscalationContactId, string? ServiceArea = null)
 {
+    public bool Holds(string role) => Roles.Contains(role, StringComparer.OrdinalIgnoreCase);
+
+    public bool Is(string? id) => string.Equals(Id, id, StringComparison.OrdinalIgnoreCase);
+
     public ApprovalPerson ToPerson() => new(Id, Name, Email);
 }
 

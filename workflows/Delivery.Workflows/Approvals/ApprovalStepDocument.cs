@@ -29,6 +29,12 @@ public sealed record ApprovalStepDocument : IProjectDocument<ApprovalStepDocumen
 
     public required string Label { get; init; }
 
+    /// <summary>The approval role the step needs (null for a named approver).</summary>
+    public string? Role { get; init; }
+
+    /// <summary>Why the gate was routed as it was, when that needs saying to the approver (e.g. re-routed into a higher band).</summary>
+    public string? RouteNote { get; init; }
+
     public required ApprovalPerson Approver { get; init; }
 
     public ApprovalPerson? Delegate { get; init; }

@@ -8,6 +8,7 @@ public sealed class ApprovalStepRepository(Database database)
 {
     private readonly Container _container = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<ApprovalStepDocument> _documents = new(database);
+    private readonly ProjectPartition<GateDeciderClaim> _claims = new(database);
 
     /// <summary>Creates the step, or returns the one a previous attempt created (same deterministic id).</summary>
     public Task<ApprovalStepDocument> CreateOrGetAsync(ApprovalStepDocument step, CancellationToken cancellationToken) => _documents.CreateOrGetAsync(step, cancellationToken);
@@ -22,6 +23,34 @@ public sealed class ApprovalStepRepository(Database database)
     /// <summary>Applies a change with the read-modify-write loop; <paramref name="change"/> returns null to leave the step as it is.</summary>
     public Task<ApprovalStepDocument?> UpdateAsync(string stepId, Func<ApprovalStepDocument, ApprovalStepDocument?> change, CancellationToken cancellationToken) =>
         ApprovalStepDocument.ProjectIdOf(stepId) is { } projectId ? _documents.UpdateAsync(stepId, projectId, change, cancellationToken) : Task.FromResult<ApprovalStepDocument?>(null);
+
+    /// <summary>
+    /// Claims the step's gate for this person's one decision in it.
+    /// </summary>
+    /// <returns>True when the claim is theirs for this step (new, or left by an earlier attempt); false when they hold another step of the gate.</returns>
+    public async Task<bool> ClaimGateAsync(ApprovalStepDocument step, string userId, CancellationToken cancellationToken)
+    {
+        var claim = GateDeciderClaim.For(step, userId);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await _claims.TryCreateAsync(claim, cancellationToken))
+            {
+                return true;
+            }
+
+            // Gone again between the create and the read: an attempt that lost its race released it; try once more.
+            if (await _claims.GetAsync(claim.Id, claim.ProjectId, cancellationToken) is { } held)
+            {
+                return held.StepId == step.Id;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Gives the claim back when the decision it was for was not recorded.</summary>
+    public Task ReleaseGateAsync(ApprovalStepDocument step, string userId, CancellationToken cancellationToken) =>
+        _claims.DeleteAsync(GateDeciderClaim.IdFor(step.ProjectId, step.GateId, userId), step.ProjectId, cancellationToken);
 
     /// <summary>Every step of the project, oldest first (one partition; the project has tens, not thousands).</summary>
     public async Task<IReadOnlyList<ApprovalStepDocument>> ListAsync(string projectId, CancellationToken cancellationToken)

@@ -51,4 +51,13 @@ public enum AuditAction
     Escalated,
     Withdrawn,
     StageChanged,
+
+    /// <summary>A resubmission moved the project into another cost band and so onto another route.</summary>
+    Rerouted,
+
+    /// <summary>The route could not be planned: nobody eligible holds a step's role.</summary>
+    RoutingFailed,
+
+    /// <summary>A decision or delegation refused by the separation-of-duties rules; the step stays open.</summary>
+    Refused,
 }

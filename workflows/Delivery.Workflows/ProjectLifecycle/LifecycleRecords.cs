@@ -52,11 +52,17 @@ public sealed record Withdrawal(string WithdrawnBy, DateTimeOffset At);
 /// <summary>Input of <see cref="SetProjectStageActivity"/>; <c>AuditKey</c> makes its audit entry once-only.</summary>
 public sealed record StageChange(string ProjectId, ProjectStage Stage, Wait WaitingFor, string AuditKey);
 
-/// <summary>Input of <see cref="PlanApprovalActivity"/>.</summary>
-public sealed record PlanApproval(string ProjectId, decimal TotalCost);
+/// <summary>
+/// Input of <see cref="PlanApprovalActivity"/>: the business case's total, the gate being planned and the band the
+/// previous gate of this lifecycle was routed in (null for the first).
+/// </summary>
+public sealed record PlanApproval(string ProjectId, decimal TotalCost, string? GateId = null, string? PreviousBand = null);
 
-/// <summary>Output of <see cref="PlanApprovalActivity"/>: the route (ids only) and the timings, fixed for this gate.</summary>
-public sealed record ApprovalPlan(ApprovalRoute Route, ApprovalTiming Timing);
+/// <summary>
+/// Output of <see cref="PlanApprovalActivity"/>: the route (ids only) and the timings, fixed for this gate; or, when
+/// nobody eligible can approve a step, no route and the <see cref="Problem"/> in words.
+/// </summary>
+public sealed record ApprovalPlan(ApprovalRoute? Route, ApprovalTiming Timing, string? Problem = null);
 
 /// <summary>Input of <see cref="RecordGateOutcomeActivity"/>.</summary>
 public sealed record GateOutcome(string ProjectId, BusinessCaseKind Kind, string Subject, ApprovalGateResult Result);

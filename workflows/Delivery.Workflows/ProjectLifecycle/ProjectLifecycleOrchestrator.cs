@@ -34,6 +34,7 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
         var plan = await context.CallActivityAsync<LifecyclePlan>(nameof(PlanLifecycleActivity), input.ProjectId, WorkflowRetry.Activity);
         var withdrawn = context.WaitForExternalEvent<Withdrawal>(LifecycleEvents.Withdrawn);
         (StepDecision Decision, BusinessCaseSubmission Submission)? approved = null;
+        string? previousBand = null;
         foreach (var kind in plan.Kinds)
         {
             await stages.SetAsync(ProjectStage.BusinessCase, Wait.For($"The {kind.Title()} from the requester"));
@@ -46,10 +47,19 @@ public sealed class ProjectLifecycleOrchestrator : TaskOrchestrator<LifecycleInp
                 }
 
                 var submission = await submitted;
-                var approval = await context.CallActivityAsync<ApprovalPlan>(
-                    nameof(PlanApprovalActivity), new PlanApproval(input.ProjectId, submission.TotalCost), WorkflowRetry.Activity);
                 var subject = $"{kind.Title()}, version {submission.Version}";
                 var gateId = $"{kind.Code()}-v{submission.Version}";
+                var approval = await context.CallActivityAsync<ApprovalPlan>(
+                    nameof(PlanApprovalActivity), new PlanApproval(input.ProjectId, submission.TotalCost, gateId, previousBand), WorkflowRetry.Activity);
+                if (approval.Route is null)
+                {
+                    // Nobody eligible can approve a step (e.g. the requester is the only holder of a role): the case
+                    // goes back to the requester, to resubmit once the scheme of delegation has someone else.
+                    await stages.SetAsync(ProjectStage.BusinessCase, Wait.For($"The {kind.Title()} to be resubmitted: it could not be routed for approval. {approval.Problem}"));
+                    continue;
+                }
+
+                previousBand = approval.Route.Band;
                 context.SetCustomStatus(new LifecycleStatus(ProjectStage.Approval, Wait.For($"Approval of the {subject}")));
                 var gate = context.CallSubOrchestratorAsync<ApprovalGateResult>(
                     nameof(ApprovalGateOrchestrator),

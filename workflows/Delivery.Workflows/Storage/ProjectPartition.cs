@@ -86,6 +86,19 @@ public sealed class ProjectPartition<T>(Database database)
         }
     }
 
+    /// <summary>Deletes the document if it is there.</summary>
+    public async Task DeleteAsync(string id, string projectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _container.DeleteItemAsync<T>(id, new PartitionKey(projectId), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone.
+        }
+    }
+
     /// <summary>
     /// Read-modify-write until it sticks: on 412 it reads again and re-applies <paramref name="change"/>, which
     /// returns null to leave the document as it is.

@@ -18,7 +18,13 @@ public static class ApprovalRequestEmail
             .Fact("Reference", project.ProjectId)
             .Fact("What to approve", step.Subject)
             .Fact("Estimated cost", UkFormat.Money(request.EstimatedCost.Total))
-            .Fact("Requested by", request.Requester.Name)
+            .Fact("Requested by", request.Requester.Name);
+        if (step.RouteNote is { } note)
+        {
+            layout = layout.Paragraph(note);
+        }
+
+        layout = layout
             .Link("Review and decide", decisionLink)
             .Paragraph($"The link works once and until {UkFormat.Date(linkExpires)}. You will need to sign in.")
             .Paragraph("Digital and Customer Services");
