@@ -1,3 +1,4 @@
+using Delivery.Functions.App.Http;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.App.Standalone;
 using Delivery.Functions.App.Workflows;
@@ -35,8 +36,10 @@ public static class DeliveryApp
         builder.AddDeliveryServices();
         builder.Services.AddStandaloneOrchestrations(builder.Configuration);
         builder.AddStandaloneFunctionHost(options.Functions);
+        builder.Services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
 
         var app = builder.Build();
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapStandaloneFunctions();

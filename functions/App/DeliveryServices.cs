@@ -39,6 +39,9 @@ public static class DeliveryServices
         {
             o.Cookie.Name = "delivery-antiforgery";
             o.FormFieldName = "__RequestVerificationToken";
+
+            // Outside Development the cookie never travels over plain HTTP.
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         return builder;
     }

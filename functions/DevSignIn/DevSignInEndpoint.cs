@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Http;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Delivery.Functions.DevSignIn;
 
@@ -17,6 +19,12 @@ public static class DevSignInEndpoint
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the sign-in form (application/x-www-form-urlencoded or multipart/form-data).");
         }
 
+        // Without this another site could sign a visitor in as someone else (login forgery).
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Problems.Status(StatusCodes.Status403Forbidden, "Sign-in form expired", "Go back to the sign-in page, refresh it and try again.");
+        }
+
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var person = DevPeople.Find(form["person"]);
         if (person is null)
@@ -30,24 +38,25 @@ public static class DevSignInEndpoint
             SameSite = SameSiteMode.Lax,
             Secure = http.Request.IsHttps,
         });
-        var returnUrl = form["returnUrl"].ToString();
-
-        // Only local paths: never an open redirect.
-        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/api/dev/sign-in");
+        return Results.Redirect(LocalUrl.OrDefault(form["returnUrl"].ToString(), "/api/dev/sign-in"));
     }
 
-    public static string Page(string? returnUrl)
+    public static string Page(HttpContext http, string? returnUrl)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sign in (Development)</title></head><body>");
         html.Append("<main><h1>Sign in as a test person</h1><p>Development only. Choose who you want to be.</p>");
-        html.Append("<form method=\"post\"><fieldset><legend>Person</legend>");
+        html.Append("<form method=\"post\">");
+        html.Append($"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(tokens.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">");
+        html.Append("<fieldset><legend>Person</legend>");
         foreach (var person in DevPeople.All)
         {
             var id = WebUtility.HtmlEncode(person.Id);
             html.Append($"<div><input type=\"radio\" name=\"person\" id=\"p-{id}\" value=\"{id}\"><label for=\"p-{id}\">{WebUtility.HtmlEncode(person.Name)} ({string.Join(", ", person.Roles)})</label></div>");
         }
 
-        html.Append($"</fieldset><input type=\"hidden\" name=\"returnUrl\" value=\"{WebUtility.HtmlEncode(returnUrl ?? string.Empty)}\"><button type=\"submit\">Sign in</button></form></main></body></html>");
+        html.Append($"</fieldset><input type=\"hidden\" name=\"returnUrl\" value=\"{WebUtility.HtmlEncode(LocalUrl.OrDefault(returnUrl, string.Empty))}\"><button type=\"submit\">Sign in</button></form></main></body></html>");
         return html.ToString();
     }
 }

@@ -25,6 +25,6 @@ public sealed class DevSignInFunction(IOptions<AuthSettings> auth)
 
         return HttpMethods.IsPost(req.Method)
             ? await DevSignInEndpoint.SignIn(req.HttpContext)
-            : Results.Content(DevSignInEndpoint.Page(req.Query["returnUrl"].FirstOrDefault()), "text/html; charset=utf-8");
+            : Results.Content(DevSignInEndpoint.Page(req.HttpContext, req.Query["returnUrl"].FirstOrDefault()), "text/html; charset=utf-8");
     }
 }

@@ -38,6 +38,9 @@ public sealed partial class TelemetryTests : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Receipt sent to {Recipient} {Marker}")]
     private static partial void LogReceiptSent(ILogger logger, string recipient, string marker);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request starting GET {Url} {Marker}")]
+    private static partial void LogRequestStarting(ILogger logger, string url, string marker);
+
     private Activity Span(string name) => Assert.Single(_spans, s => s.DisplayName == $"{name}-{_marker}");
 
     private LogRecord Log() => Assert.Single(_logs, l => l.FormattedMessage?.Contains(_marker, StringComparison.Ordinal) == true);
@@ -155,5 +158,44 @@ public sealed partial class TelemetryTests : IDisposable
         var actual = PersonalDataRedactor.RedactEmails(input);
 
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Decision_link_token_in_a_log_line_its_attributes_and_the_raw_query_string_is_scrubbed()
+    {
+        var logger = _app.Services.GetRequiredService<ILogger<TelemetryTests>>();
+
+        LogRequestStarting(logger, "http://localhost/api/approvals/p1~business-case~1~budget-holder?token=s3cr3t-link-token", _marker);
+
+        var record = Log();
+        Assert.DoesNotContain("s3cr3t-link-token", record.FormattedMessage, StringComparison.Ordinal);
+        Assert.Contains($"?token={PersonalDataRedactor.SecretPlaceholder}", record.FormattedMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-link-token", Attribute(record, "Url")?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Token_in_a_span_name_an_attribute_that_is_not_a_url_and_the_status_is_scrubbed()
+    {
+        StartAndStop("approval", span =>
+        {
+            span.SetTag("delivery.link", "https://delivery.example/api/approvals/a1?token=s3cr3t-link-token&x=1");
+            span.SetTag("http.request.header.authorization", "Bearer eyJhbGciOi.s3cr3t.sig");
+            span.SetStatus(ActivityStatusCode.Error, "failed fetching /api/approvals/a1?token=s3cr3t-link-token");
+        });
+
+        var span = Span("approval");
+        Assert.Equal($"https://delivery.example/api/approvals/a1?token={PersonalDataRedactor.SecretPlaceholder}&x=1", span.GetTagItem("delivery.link"));
+        Assert.Equal($"Bearer {PersonalDataRedactor.SecretPlaceholder}", span.GetTagItem("http.request.header.authorization"));
+        Assert.DoesNotContain("s3cr3t", span.StatusDescription, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/approvals/a?token=abc123", "/api/approvals/a?token=[redacted]")]
+    [InlineData("GET /x?a=1&code=xyz&sig=q%2Bw 200", "GET /x?a=1&code=[redacted]&sig=[redacted] 200")]
+    [InlineData("Authorization: Bearer abc.def.ghi", "Authorization: Bearer [redacted]")]
+    [InlineData("tokens=5 and monkey=1", "tokens=5 and monkey=1")]
+    public void RedactSecrets_ReplacesOnlyCredentialValues(string input, string expected)
+    {
+        Assert.Equal(expected, PersonalDataRedactor.RedactSecrets(input));
     }
 }

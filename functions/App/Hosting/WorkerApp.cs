@@ -1,10 +1,10 @@
-using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Http;
 using Delivery.Functions.App.Workflows;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 namespace Delivery.Functions.App.Hosting;
 
-/// <summary>The app as an Azure Functions isolated worker: the shared services, ASP.NET Core integration, sign-in and invocation telemetry.</summary>
+/// <summary>The app as an Azure Functions isolated worker: the shared services, ASP.NET Core integration, the HTTP gate (headers, sign-in, cross-site check) and invocation telemetry.</summary>
 public static class WorkerApp
 {
     public static IHost Build(string[] args)
@@ -13,7 +13,7 @@ public static class WorkerApp
         builder.ConfigureFunctionsWebApplication();
 
         // After the ASP.NET Core integration's middleware, which attaches the HttpContext these read.
-        builder.UseMiddleware<FunctionPrincipalMiddleware>();
+        builder.UseMiddleware<HttpFunctionGateMiddleware>();
         builder.UseMiddleware<InvocationTelemetryMiddleware>();
         builder.AddDeliveryServices();
         builder.AddDeliveryOrchestrations();

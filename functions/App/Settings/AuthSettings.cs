@@ -19,5 +19,14 @@ public sealed class AuthSettings
     /// <summary>Local sign-in as a seeded person; start-up refuses it outside Development.</summary>
     public bool DevSignIn { get; set; }
 
+    /// <summary>
+    /// Comma-separated origins (e.g. <c>https://delivery.example.gov.uk</c>) whose pages may send cookie-signed-in
+    /// requests besides the app's own host, for when a proxy in front gives the app another host name.
+    /// </summary>
+    public string TrustedOrigins { get; set; } = string.Empty;
+
+    public IReadOnlyList<string> TrustedOriginList =>
+        TrustedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public bool BearerConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(Audience);
 }

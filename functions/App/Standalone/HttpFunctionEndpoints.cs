@@ -1,11 +1,11 @@
-using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Http;
 
 namespace Delivery.Functions.App.Standalone;
 
 /// <summary>
 /// Maps each HTTP function as an ASP.NET Core endpoint: host.json's route prefix, then the trigger attribute's route
-/// template and methods, as the Functions host routes them. Each request signs in through
-/// <see cref="FunctionPrincipal"/> (the step the worker middleware runs) before the function is invoked.
+/// template and methods, as the Functions host routes them. Each request goes through <see cref="HttpFunctionGate"/>
+/// (headers, sign-in, cross-site check: the step the worker middleware runs) before the function is invoked.
 /// </summary>
 public static class HttpFunctionEndpoints
 {
@@ -34,7 +34,7 @@ public static class HttpFunctionEndpoints
 
     private static async Task<IResult> InvokeAsync(StandaloneFunction function, HttpContext http)
     {
-        if (await FunctionPrincipal.SignInAsync(http, function.Method) is { } refusal)
+        if (await HttpFunctionGate.EnterAsync(http, function.Method) is { } refusal)
         {
             return refusal;
         }

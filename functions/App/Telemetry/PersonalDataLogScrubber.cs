@@ -5,7 +5,7 @@ namespace Delivery.Functions.App.Telemetry;
 
 /// <summary>
 /// Removes personal data from every log record before it is exported: drops <c>enduser.*</c> and client-address
-/// attributes, and replaces email addresses in attribute values, the formatted message and the body.
+/// attributes, and replaces email addresses and secrets (link tokens, keys) in attribute values, the formatted message and the body.
 /// </summary>
 /// <remarks>
 /// Must be added before the exporters. Exception messages are exported as thrown: code must not put personal
@@ -28,12 +28,12 @@ public sealed class PersonalDataLogScrubber : BaseProcessor<LogRecord>
 
         if (data.FormattedMessage is { } message)
         {
-            data.FormattedMessage = PersonalDataRedactor.RedactEmails(message);
+            data.FormattedMessage = PersonalDataRedactor.Scrub(message);
         }
 
         if (data.Body is { } body)
         {
-            data.Body = PersonalDataRedactor.RedactEmails(body);
+            data.Body = PersonalDataRedactor.Scrub(body);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Delivery.Functions.App.Telemetry;
 
 /// <summary>
 /// Removes personal data from every span before it is exported: drops <c>enduser.*</c> and client-address
-/// attributes and query strings, and replaces email addresses in attribute values and the status description.
+/// attributes and query strings, and replaces email addresses and secrets (link tokens, keys) in attribute values and the status description.
 /// </summary>
 /// <remarks>Must be added before the exporters: processors run in the order they were added.</remarks>
 public sealed class PersonalDataSpanScrubber : BaseProcessor<Activity>
@@ -33,10 +33,10 @@ public sealed class PersonalDataSpanScrubber : BaseProcessor<Activity>
 
         if (data.StatusDescription is { } description)
         {
-            data.SetStatus(data.Status, PersonalDataRedactor.RedactEmails(description));
+            data.SetStatus(data.Status, PersonalDataRedactor.Scrub(description));
         }
 
-        var name = PersonalDataRedactor.RedactEmails(PersonalDataRedactor.StripQuery(data.DisplayName));
+        var name = PersonalDataRedactor.Scrub(PersonalDataRedactor.StripQuery(data.DisplayName));
         if (name != data.DisplayName)
         {
             data.DisplayName = name;

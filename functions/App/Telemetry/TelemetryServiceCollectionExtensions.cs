@@ -24,6 +24,13 @@ public static class TelemetryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        // ASP.NET Core's "Request starting" lines and its "redirecting to" lines print raw URLs, a decision link's
+        // token included (also inside a sign-in return URL), to every log provider (the console too, which no
+        // processor scrubs). The request spans below record the same requests with the query removed, so those
+        // lines are kept to warnings.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+
         var connectionString = builder.Configuration[ConnectionStringSetting];
         var toAzureMonitor = !string.IsNullOrWhiteSpace(connectionString);
 
