@@ -6,7 +6,6 @@ using System.Text;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
@@ -75,13 +74,9 @@ public sealed class AuthTests(AppFixture fixture)
         Assert.Empty(failures);
     }
 
-    private List<string> ApiRoutes() => fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-        .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
-        .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
-        .ToList();
+    private List<string> ApiRoutes() => Infrastructure.ApiRoutes.All(fixture.App.Services);
 
-    private static string Path(string route, string id) =>
-        System.Text.RegularExpressions.Regex.Replace(route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..], @"\{[^}]+\}", id);
+    private static string Path(string route, string id) => Infrastructure.ApiRoutes.Path(route, id);
 
     [Fact]
     public async Task An_unknown_dev_person_is_401()

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Delivery.Functions.App.Http;
 using Delivery.Functions.SubmitProject;
 using Delivery.Functions.Tests.Infrastructure;
-using Microsoft.AspNetCore.Routing;
 
 namespace Delivery.Functions.Tests.Security;
 
@@ -21,9 +20,8 @@ public sealed partial class BrowserProtectionTests(AppFixture fixture)
     public async Task Every_api_route_and_an_unknown_path_answer_with_the_security_headers()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
-        var paths = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, RouteValue().Replace(e.RoutePattern.RawText!, "x"))))
+        var paths = ApiRoutes.All(fixture.App.Services)
+            .Select(route => (ApiRoutes.Method(route), ApiRoutes.Path(route, "x")))
             .Append(("GET", "/api/no-such-thing"))
             .ToList();
         var missing = new List<string>();
@@ -170,9 +168,6 @@ public sealed partial class BrowserProtectionTests(AppFixture fixture)
 
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Prepend(new("__RequestVerificationToken", token)));
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteValue();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex FormToken();
