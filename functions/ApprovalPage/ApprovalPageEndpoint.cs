@@ -42,12 +42,17 @@ public static class ApprovalPageEndpoint
             return signIn;
         }
 
+        var (form, bad) = await FormBody.ReadAsync(http.Request, services.Limits, cancellationToken);
+        if (form is null || bad is not null)
+        {
+            return Html(GovUkPage.Message("Your form could not be sent", bad!.Message), bad.Status);
+        }
+
         if (!await services.Antiforgery.IsRequestValidAsync(http))
         {
             return Html(GovUkPage.Message("Your form could not be sent", "The page you sent it from had expired. Go back to the email, open the link again and resend your decision."), StatusCodes.Status400BadRequest);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var decision = form["decision"].ToString();
         var comment = form["comment"].ToString();
         var outcome = DecisionBody.ParseOutcome(decision);
@@ -112,7 +117,7 @@ public static class ApprovalPageEndpoint
         var project = await services.Projects.GetAsync(step.ProjectId, cancellationToken);
         var record = await services.Cases.GetAsync(step.ProjectId, cancellationToken);
         var latest = record is { Versions.Count: > 0 } ? record.Versions[^1] : null;
-        var content = latest is null ? null : await services.Documents.ReadAsync(latest.Blob, cancellationToken);
+        var content = latest is null ? null : (await services.Documents.ReadAsync(latest.Blob, cancellationToken)).Content;
         var earlier = (await services.Steps.ListAsync(step.ProjectId, cancellationToken))
             .Where(s => s.Id != step.Id && s.Decision is { Outcome: not ApprovalOutcome.Cancelled })
             .ToList();
@@ -207,4 +212,5 @@ public sealed record PageServices(
     IOptions<AuthSettings> Auth,
     ApprovalPolicy Approvals,
     LifecyclePolicy Lifecycle,
-    TimeProvider Clock);
+    TimeProvider Clock,
+    InputLimits Limits);

@@ -36,16 +36,24 @@ public sealed class BusinessCaseDocuments(BlobServiceClient blobs)
         }
     }
 
-    public async Task<BusinessCaseContent?> ReadAsync(string blobName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored case, or null when there is none. <c>Unreadable</c> is true for a document that no longer reads as a
+    /// business case (written before today's shape or limits): callers say so instead of failing every read.
+    /// </summary>
+    public async Task<(BusinessCaseContent? Content, bool Unreadable)> ReadAsync(string blobName, CancellationToken cancellationToken)
     {
         try
         {
             var download = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-            return download.Value.Content.ToObjectFromJson<BusinessCaseContent>(JsonSerializerOptions.Web);
+            return (download.Value.Content.ToObjectFromJson<BusinessCaseContent>(JsonSerializerOptions.Web), false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return null;
+            return (null, false);
+        }
+        catch (JsonException)
+        {
+            return (null, true);
         }
     }
 

@@ -22,12 +22,16 @@ public static class BusinessCaseDraftEndpoint
             return Problems.Status(StatusCodes.Status404NotFound, "Business case not found", $"There is no business case for project {id} that you can see.");
         }
 
-        var draft = record.DraftBlob is null ? null : await documents.ReadAsync(record.DraftBlob, cancellationToken);
-        return TypedResults.Ok(BusinessCaseView.From(record, draft));
+        var (draft, unreadable) = record.DraftBlob is null ? (null, false) : await documents.ReadAsync(record.DraftBlob, cancellationToken);
+        return TypedResults.Ok(BusinessCaseView.From(record, draft) with { DraftProblem = unreadable ? UnreadableDraft : null });
     }
 
+    /// <summary>Said instead of failing when the stored draft no longer reads as a business case.</summary>
+    public const string UnreadableDraft = "The saved draft could not be read. Save the business case again.";
+
     public static async Task<IResult> PutAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents,
+        InputLimits limits, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (project, record, refusal) = await EditableAsync(id, user, projects, cases, cancellationToken);
@@ -36,15 +40,26 @@ public static class BusinessCaseDraftEndpoint
             return refusal;
         }
 
-        var content = await JsonBody.ReadOrNullAsync<BusinessCaseContent>(request, cancellationToken);
+        var (content, failure) = await JsonBody.ReadAsync<BusinessCaseContent>(request, limits, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
 
         if (content is null)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send the business case as JSON."] });
         }
 
-        await documents.SaveDraftAsync(project!.ProjectId, content, cancellationToken);
+        // The same bounds as on submit: nothing out of bounds is stored, so the draft can always be read back.
         var now = clock.GetUtcNow();
+        var errors = BusinessCaseValidator.CheckBounds(content, limits, DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await documents.SaveDraftAsync(project!.ProjectId, content, cancellationToken);
         await cases.UpdateAsync(project.ProjectId, c => c with
         {
             DraftBlob = BusinessCaseDocuments.DraftBlob(project.ProjectId),
@@ -90,6 +105,9 @@ public sealed record BusinessCaseView(
     IReadOnlyList<SubmittedVersionView> Versions,
     BusinessCaseContent? Draft)
 {
+    /// <summary>Why the draft is not shown although one was saved, or null.</summary>
+    public string? DraftProblem { get; init; }
+
     /// <summary>The record as the API shows it: where the draft and versions are stored (blob names) stays in storage.</summary>
     public static BusinessCaseView From(BusinessCaseDocument record, BusinessCaseContent? draft)
     {

@@ -8,7 +8,7 @@ namespace Delivery.Functions.BusinessCaseDraft;
 /// The <c>BusinessCaseDraft</c> function: <c>GET</c> and <c>PUT /api/projects/{id}/business-case</c>
 /// (see <see cref="BusinessCaseDraftEndpoint"/>).
 /// </summary>
-public sealed class BusinessCaseDraftFunction(ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, TimeProvider clock)
+public sealed class BusinessCaseDraftFunction(ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, InputLimits limits, TimeProvider clock)
 {
     public const string Name = nameof(BusinessCaseDraft);
 
@@ -18,7 +18,7 @@ public sealed class BusinessCaseDraftFunction(ProjectRepository projects, Busine
     {
         ArgumentNullException.ThrowIfNull(req);
         return HttpMethods.IsPut(req.Method)
-            ? BusinessCaseDraftEndpoint.PutAsync(id, req, req.HttpContext.User, projects, cases, documents, clock, cancellationToken)
+            ? BusinessCaseDraftEndpoint.PutAsync(id, req, req.HttpContext.User, projects, cases, documents, limits, clock, cancellationToken)
             : BusinessCaseDraftEndpoint.GetAsync(id, req.HttpContext.User, projects, cases, documents, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using System.Security.Claims;
 using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Projects;
 
 namespace Delivery.Functions.DecideApproval;
 
@@ -11,9 +12,13 @@ namespace Delivery.Functions.DecideApproval;
 /// </summary>
 public static class DecideApprovalEndpoint
 {
-    public static async Task<IResult> HandleAsync(DurableTaskClient client, string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(DurableTaskClient client, string id, HttpRequest request, ClaimsPrincipal user, ApprovalDecisionService decisions, InputLimits limits, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadOrNullAsync<DecisionBody>(request, cancellationToken);
+        var (body, failure) = await JsonBody.ReadAsync<DecisionBody>(request, limits, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
 
         if (body is null)
         {

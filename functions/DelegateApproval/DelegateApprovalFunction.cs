@@ -1,11 +1,12 @@
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.DelegateApproval;
 
 /// <summary>The <c>DelegateApproval</c> function: <c>POST /api/approvals/{id}/delegate</c> (see <see cref="DelegateApprovalEndpoint"/>).</summary>
-public sealed class DelegateApprovalFunction(ApprovalDecisionService decisions)
+public sealed class DelegateApprovalFunction(ApprovalDecisionService decisions, InputLimits limits)
 {
     public const string Name = nameof(DelegateApproval);
 
@@ -14,6 +15,6 @@ public sealed class DelegateApprovalFunction(ApprovalDecisionService decisions)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{id}/delegate")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return DelegateApprovalEndpoint.HandleAsync(client, id, req, req.HttpContext.User, decisions, cancellationToken);
+        return DelegateApprovalEndpoint.HandleAsync(client, id, req, req.HttpContext.User, decisions, limits, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Http;
+using Delivery.Workflows.Projects;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Delivery.Functions.DevSignIn;
@@ -14,9 +15,10 @@ public static class DevSignInEndpoint
 {
     public static async Task<IResult> SignIn(HttpContext http)
     {
-        if (!http.Request.HasFormContentType)
+        var (form, bad) = await FormBody.ReadAsync(http.Request, http.RequestServices.GetRequiredService<InputLimits>(), http.RequestAborted);
+        if (form is null || bad is not null)
         {
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the sign-in form (application/x-www-form-urlencoded or multipart/form-data).");
+            return Problems.Status(bad!.Status, "The sign-in form could not be read", bad.Message);
         }
 
         // Without this another site could sign a visitor in as someone else (login forgery).
@@ -25,7 +27,6 @@ public static class DevSignInEndpoint
             return Problems.Status(StatusCodes.Status403Forbidden, "Sign-in form expired", "Go back to the sign-in page, refresh it and try again.");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var person = DevPeople.Find(form["person"]);
         if (person is null)
         {

@@ -15,7 +15,7 @@ namespace Delivery.Functions.ResubmitBusinessCase;
 /// <see cref="SubmitBusinessCaseEndpoint.HandleAsync"/>.
 /// </summary>
 public sealed class ResubmitBusinessCaseFunction(
-    ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle)
+    ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, InputLimits limits, TimeProvider clock)
 {
     public const string Name = nameof(ResubmitBusinessCase);
 
@@ -24,6 +24,6 @@ public sealed class ResubmitBusinessCaseFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/business-case/resubmit")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return SubmitBusinessCaseEndpoint.HandleAsync(client, id, req.HttpContext.User, projects, cases, documents, lifecycle, cancellationToken);
+        return SubmitBusinessCaseEndpoint.HandleAsync(client, id, req.HttpContext.User, projects, cases, documents, lifecycle, limits, clock, cancellationToken);
     }
 }

@@ -18,7 +18,8 @@ namespace Delivery.Functions.SubmitBusinessCase;
 public static class SubmitBusinessCaseEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        DurableTaskClient client, string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, CancellationToken cancellationToken)
+        DurableTaskClient client, string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle,
+        InputLimits limits, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (project, record, refusal) = await BusinessCaseDraftEndpoint.EditableAsync(id, user, projects, cases, cancellationToken);
         if (refusal is not null)
@@ -26,13 +27,18 @@ public static class SubmitBusinessCaseEndpoint
             return refusal;
         }
 
-        var draft = record!.DraftBlob is null ? null : await documents.ReadAsync(record.DraftBlob, cancellationToken);
+        var (draft, unreadable) = record!.DraftBlob is null ? (null, false) : await documents.ReadAsync(record.DraftBlob, cancellationToken);
+        if (unreadable)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["draft"] = [BusinessCaseDraftEndpoint.UnreadableDraft] });
+        }
+
         if (draft is null)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["draft"] = ["Save a draft of the business case before submitting it."] });
         }
 
-        var errors = BusinessCaseValidator.Validate(draft);
+        var errors = BusinessCaseValidator.Validate(draft, limits, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);

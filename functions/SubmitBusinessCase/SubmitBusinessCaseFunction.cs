@@ -9,7 +9,7 @@ namespace Delivery.Functions.SubmitBusinessCase;
 
 /// <summary>The <c>SubmitBusinessCase</c> function: <c>POST /api/projects/{id}/business-case/submit</c> (see <see cref="SubmitBusinessCaseEndpoint"/>).</summary>
 public sealed class SubmitBusinessCaseFunction(
-    ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle)
+    ProjectRepository projects, BusinessCaseRepository cases, BusinessCaseDocuments documents, LifecycleCommands lifecycle, InputLimits limits, TimeProvider clock)
 {
     public const string Name = nameof(SubmitBusinessCase);
 
@@ -18,6 +18,6 @@ public sealed class SubmitBusinessCaseFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/business-case/submit")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return SubmitBusinessCaseEndpoint.HandleAsync(client, id, req.HttpContext.User, projects, cases, documents, lifecycle, cancellationToken);
+        return SubmitBusinessCaseEndpoint.HandleAsync(client, id, req.HttpContext.User, projects, cases, documents, lifecycle, limits, clock, cancellationToken);
     }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net.Mail;
+using Delivery.Workflows.Notifications.Templates;
+using Delivery.Workflows.Projects;
 
 namespace Delivery.Functions.SubmitProject;
 
 /// <summary>Reads typed values from <see cref="RequestFields"/>, recording a plain-English error for each bad one.</summary>
-public sealed class FieldReader(RequestFields fields, FieldErrors errors)
+public sealed class FieldReader(RequestFields fields, FieldErrors errors, InputLimits limits, DateOnly today)
 {
     public string Text(string path, string label, int maxLength)
     {
@@ -53,9 +55,9 @@ public sealed class FieldReader(RequestFields fields, FieldErrors errors)
         {
             errors.Add(path, $"{Capitalise(label)} must have no more than 2 decimal places.");
         }
-        else if (amount > 1_000_000_000m)
+        else if (amount > limits.MaxAmount)
         {
-            errors.Add(path, $"{Capitalise(label)} must be £1,000,000,000 or less.");
+            errors.Add(path, $"{Capitalise(label)} must be {UkFormat.Money(limits.MaxAmount)} or less.");
         }
 
         return amount;
@@ -73,6 +75,12 @@ public sealed class FieldReader(RequestFields fields, FieldErrors errors)
         if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             errors.Add(path, $"{Capitalise(label)} must be a real date, like 2027-03-31.");
+            return null;
+        }
+
+        if (date > limits.LatestDate(today) || date < limits.EarliestDate(today))
+        {
+            errors.Add(path, $"{Capitalise(label)} must be from {limits.EarliestDate(today):yyyy-MM-dd} to {limits.LatestDate(today):yyyy-MM-dd}.");
             return null;
         }
 

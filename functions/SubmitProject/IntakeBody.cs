@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Delivery.Functions.App.Settings;
 using Microsoft.Net.Http.Headers;
 
@@ -12,11 +13,17 @@ public sealed record IntakeBody(RequestFields Fields, List<AttachmentInput> Atta
 {
     public static async Task<(IntakeBody? Body, IResult? Failure)> ReadAsync(HttpRequest request, IntakeSettings settings, CancellationToken cancellationToken)
     {
-        var kind = Kind(request.ContentType);
+        var kind = Kind(request.ContentType, out var charset);
         if (kind is null)
         {
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
                 "Send the project request as application/json, application/x-www-form-urlencoded or multipart/form-data."));
+        }
+
+        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
+                "Send the project request in UTF-8, with no charset or charset=utf-8."));
         }
 
         if (request.ContentLength > settings.MaxRequestBytes)
@@ -24,33 +31,36 @@ public sealed record IntakeBody(RequestFields Fields, List<AttachmentInput> Atta
             return (null, TooLarge(settings));
         }
 
-        // Buffer within the limit ourselves: it works the same under Kestrel, the Functions host and the test server.
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var bytes = await BoundedBody.ReadAsync(request.Body, settings.MaxRequestBytes, cancellationToken);
+        if (bytes is null)
         {
-            if (buffer.Length + read > settings.MaxRequestBytes)
-            {
-                return (null, TooLarge(settings));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, TooLarge(settings));
         }
 
-        buffer.Position = 0;
+        // Multipart bodies carry files, which are binary; their text fields are checked once decoded.
+        if (kind != "multipart" && !Utf8.IsValid(bytes))
+        {
+            return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["The request is not valid UTF-8 text."] }));
+        }
+
+        if (kind == "form" && UrlEncodedText.FirstInvalidField(bytes) is { } notUtf8)
+        {
+            return (null, Problems.Validation(new Dictionary<string, string[]> { [notUtf8] = ["This field is not valid UTF-8 text."] }));
+        }
+
         var errors = new FieldErrors();
         if (kind == "json")
         {
             try
             {
-                using var document = await JsonDocument.ParseAsync(buffer, cancellationToken: cancellationToken);
+                using var document = JsonDocument.Parse(BoundedBody.WithoutByteOrderMark(bytes));
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     return (null, Problems.Status(StatusCodes.Status400BadRequest, "Malformed request", "The request body must be a JSON object."));
                 }
 
                 var fields = RequestFields.FromJson(document.RootElement);
+                fields.CheckNames(errors);
                 return (new IntakeBody(fields, AttachmentInput.FromFields(fields, errors), errors), null);
             }
             catch (JsonException)
@@ -59,12 +69,14 @@ public sealed record IntakeBody(RequestFields Fields, List<AttachmentInput> Atta
             }
         }
 
-        request.Body = buffer;
+        request.Body = new MemoryStream(bytes);
         try
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var attachments = await AttachmentInput.FromFormAsync(form.Files, cancellationToken);
-            return (new IntakeBody(RequestFields.FromForm(form), attachments, errors), null);
+            var fields = RequestFields.FromForm(form, errors);
+            fields.CheckNames(errors);
+            return (new IntakeBody(fields, attachments, errors), null);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
@@ -72,17 +84,20 @@ public sealed record IntakeBody(RequestFields Fields, List<AttachmentInput> Atta
         }
     }
 
-    private static string? Kind(string? contentType)
+    private static string? Kind(string? contentType, out string? charset)
     {
+        charset = null;
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
         {
             return null;
         }
 
+        charset = media.Charset.HasValue ? media.Charset.Value : null;
         return media.MediaType.Value?.ToLowerInvariant() switch
         {
             "application/json" => "json",
-            "application/x-www-form-urlencoded" or "multipart/form-data" => "form",
+            "application/x-www-form-urlencoded" => "form",
+            "multipart/form-data" => "multipart",
             _ => null,
         };
     }

@@ -7,12 +7,10 @@ namespace Delivery.Functions.SubmitProject;
 /// </summary>
 public static class ProjectRequestReader
 {
-    public const int MaxBenefits = 20;
-    public const int MaxRisks = 50;
-
-    public static ProjectRequest? Read(RequestFields fields, DateOnly today, FieldErrors errors)
+    public static ProjectRequest? Read(RequestFields fields, DateOnly today, InputLimits limits, FieldErrors errors)
     {
-        var read = new FieldReader(fields, errors);
+        ArgumentNullException.ThrowIfNull(limits);
+        var read = new FieldReader(fields, errors, limits, today);
         var title = read.Text("title", "a project title", 150);
         var description = read.Text("description", "a description", 4000);
         var category = ReadCategory(fields, errors);
@@ -36,8 +34,8 @@ public static class ProjectRequestReader
             errors.Add("targetEnd", "The target end date must be after the target start date.");
         }
 
-        var benefits = ReadBenefits(fields, read, errors, start);
-        var risks = ReadRisks(fields, read, errors);
+        var benefits = ReadBenefits(fields, read, errors, start, limits.MaxListItems);
+        var risks = ReadRisks(fields, read, errors, limits.MaxListItems);
         return errors.Any ? null : new ProjectRequest
         {
             Title = title,
@@ -71,20 +69,20 @@ public static class ProjectRequestReader
         return category;
     }
 
-    private static List<ExpectedBenefit> ReadBenefits(RequestFields fields, FieldReader read, FieldErrors errors, DateOnly? start)
+    private static List<ExpectedBenefit> ReadBenefits(RequestFields fields, FieldReader read, FieldErrors errors, DateOnly? start, int max)
     {
         var indexes = fields.IndexesOf("benefits");
         if (indexes.Count == 0)
         {
             errors.Add("benefits", "Add at least one expected benefit.");
         }
-        else if (indexes.Count > MaxBenefits)
+        else if (indexes.Count > max)
         {
-            errors.Add("benefits", $"Add no more than {MaxBenefits} expected benefits.");
+            errors.Add("benefits", $"Add no more than {max} expected benefits.");
         }
 
         var benefits = new List<ExpectedBenefit>();
-        foreach (var i in indexes.Take(MaxBenefits))
+        foreach (var i in indexes.Take(max))
         {
             var p = $"benefits[{i}]";
             var date = read.Date($"{p}.date", "the date the benefit is expected by");
@@ -104,15 +102,15 @@ public static class ProjectRequestReader
         return benefits;
     }
 
-    private static List<InitialRisk> ReadRisks(RequestFields fields, FieldReader read, FieldErrors errors)
+    private static List<InitialRisk> ReadRisks(RequestFields fields, FieldReader read, FieldErrors errors, int max)
     {
         var indexes = fields.IndexesOf("risks");
-        if (indexes.Count > MaxRisks)
+        if (indexes.Count > max)
         {
-            errors.Add("risks", $"Add no more than {MaxRisks} risks.");
+            errors.Add("risks", $"Add no more than {max} risks.");
         }
 
-        return indexes.Take(MaxRisks).Select(i => new InitialRisk(
+        return indexes.Take(max).Select(i => new InitialRisk(
             read.Text($"risks[{i}].description", "a description of the risk", 1000),
             read.WholeNumber($"risks[{i}].probability", "the probability", 1, 5),
             read.WholeNumber($"risks[{i}].impact", "the impact", 1, 5))).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Delivery.Functions.SubmitProject;
 
@@ -7,8 +8,13 @@ namespace Delivery.Functions.SubmitProject;
 /// A request's fields as flat paths (<c>requester.email</c>, <c>benefits[0].date</c>), whether they came as JSON or
 /// as an HTML form. One reader then validates both, and errors name fields the same way for both.
 /// </summary>
-public sealed class RequestFields
+public sealed partial class RequestFields
 {
+    /// <summary>Highest list index a field name may carry: no list holds anywhere near this many entries.</summary>
+    public const int MaxIndex = 999;
+
+    private const int MaxNameLength = 200;
+
     private readonly Dictionary<string, string> _values;
 
     private RequestFields(Dictionary<string, string> values) => _values = values;
@@ -23,13 +29,54 @@ public sealed class RequestFields
         var prefix = list + "[";
         return _values.Keys
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(k => k[prefix.Length..k.IndexOf(']', StringComparison.Ordinal)])
-            .Select(i => int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
-            .Where(n => n >= 0)
+            .Select(k => LeadingIndex().Match(k, prefix.Length))
+            .Where(m => m.Success)
+            .Select(m => int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .Where(n => n is >= 0 and <= MaxIndex)
             .Distinct()
             .Order()
             .ToList();
     }
+
+    /// <summary>
+    /// Names every field whose name is not a path like <c>benefits[0].date</c> (letters and digits, dots between
+    /// parts, an index of up to <see cref="MaxIndex"/> after a part): such a name is a client's mistake, and silently
+    /// ignoring it would drop what the person meant to send.
+    /// </summary>
+    public void CheckNames(FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var name in _values.Keys.Where(k => !IsWellFormed(k)))
+        {
+            errors.Add(Shown(name), $"This is not a field name the service knows: write names like title or benefits[0].date, with list indexes from 0 to {MaxIndex}.");
+        }
+    }
+
+    public static bool IsWellFormed(string name)
+    {
+        if (name.Length > MaxNameLength || !FieldPath().IsMatch(name))
+        {
+            return false;
+        }
+
+        return Index().Matches(name).All(m => int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i <= MaxIndex);
+    }
+
+    /// <summary>A bad name as the error shows it: short, and without control characters.</summary>
+    private static string Shown(string name)
+    {
+        var clean = new string(name.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return name.Length > 60 ? clean + "…" : clean;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?)*$")]
+    private static partial Regex FieldPath();
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex Index();
+
+    [GeneratedRegex(@"\G(\d+)\]")]
+    private static partial Regex LeadingIndex();
 
     public static RequestFields FromJson(JsonElement root)
     {
@@ -38,8 +85,31 @@ public sealed class RequestFields
         return new RequestFields(values);
     }
 
-    public static RequestFields FromForm(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form) =>
-        new(form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
+    /// <summary>
+    /// From a posted form. A field sent twice is an error (its values would otherwise be joined with a comma), and
+    /// so is multipart text that did not decode as UTF-8 (it arrives as U+FFFD).
+    /// </summary>
+    public static RequestFields FromForm(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in form)
+        {
+            if (value.Count > 1)
+            {
+                errors.Add(Shown(name), "Send this field once.");
+            }
+
+            if (name.Contains('\uFFFD', StringComparison.Ordinal) || value.Any(v => v?.Contains('\uFFFD', StringComparison.Ordinal) == true))
+            {
+                errors.Add(Shown(name), "This field is not valid UTF-8 text.");
+            }
+
+            values[name] = value.ToString();
+        }
+
+        return new RequestFields(values);
+    }
 
     private static void Flatten(JsonElement element, string path, Dictionary<string, string> values)
     {

@@ -25,6 +25,7 @@ public static class SubmitProjectEndpoint
         DurableTaskClient client,
         HttpContext http,
         IOptions<IntakeSettings> intake,
+        InputLimits limits,
         ProjectRepository projects,
         AttachmentStore attachments,
         LifecycleCommands lifecycle,
@@ -47,7 +48,7 @@ public static class SubmitProjectEndpoint
         }
 
         var now = clock.GetUtcNow();
-        var request = ProjectRequestReader.Read(body.Fields, DateOnly.FromDateTime(now.UtcDateTime), body.Errors);
+        var request = ProjectRequestReader.Read(body.Fields, DateOnly.FromDateTime(now.UtcDateTime), limits, body.Errors);
         AttachmentInput.Validate(body.Attachments, intake.Value, body.Errors);
         if (body.Errors.Any || request is null)
         {

@@ -1,11 +1,12 @@
 using Delivery.Workflows.ProjectLifecycle;
+using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.WithdrawProject;
 
 /// <summary>The <c>WithdrawProject</c> function: <c>POST /api/projects/{id}/withdraw</c> (see <see cref="WithdrawProjectEndpoint"/>).</summary>
-public sealed class WithdrawProjectFunction(LifecycleCommands lifecycle)
+public sealed class WithdrawProjectFunction(LifecycleCommands lifecycle, InputLimits limits)
 {
     public const string Name = nameof(WithdrawProject);
 
@@ -14,6 +15,6 @@ public sealed class WithdrawProjectFunction(LifecycleCommands lifecycle)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/withdraw")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return WithdrawProjectEndpoint.HandleAsync(client, id, req, req.HttpContext.User, lifecycle, cancellationToken);
+        return WithdrawProjectEndpoint.HandleAsync(client, id, req, req.HttpContext.User, lifecycle, limits, cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ public static class SettingsRegistration
         Register(services, SettingsBinder.Bind<StorageSettings>(configuration, StorageSettings.Section, problems));
         Register(services, SettingsBinder.Bind<EmailSettings>(configuration, EmailSettings.Section, problems));
         Register(services, SettingsBinder.Bind<IntakeSettings>(configuration, IntakeSettings.Section, problems));
+        Register(services, SettingsBinder.Bind<InputSettings>(configuration, InputSettings.Section, problems));
         Register(services, SettingsBinder.Bind<AppSettings>(configuration, AppSettings.Section, problems));
         Register(services, SettingsBinder.Bind<ApprovalSettings>(configuration, ApprovalSettings.Section, problems));
         Register(services, SettingsBinder.Bind<LifecycleSettings>(configuration, LifecycleSettings.Section, problems));

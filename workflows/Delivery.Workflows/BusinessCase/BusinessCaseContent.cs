@@ -15,7 +15,27 @@ public sealed record BusinessCaseContent
 
     public ManagementCase? Management { get; init; }
 
-    public decimal TotalCost => Financial?.Years?.Sum(y => y.Capital + y.Revenue) ?? 0m;
+    /// <summary>Capital plus revenue over all years; saturates rather than throwing, so an out-of-bounds draft can still be shown and refused.</summary>
+    public decimal TotalCost
+    {
+        get
+        {
+            var total = 0m;
+            foreach (var year in (Financial?.Years ?? []).Where(y => y is not null))
+            {
+                try
+                {
+                    total = checked(total + year.Capital + year.Revenue);
+                }
+                catch (OverflowException)
+                {
+                    return decimal.MaxValue;
+                }
+            }
+
+            return total;
+        }
+    }
 }
 
 /// <summary>The case for change and how it fits the council's strategy.</summary>
