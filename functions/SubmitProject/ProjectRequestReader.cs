@@ -1,3 +1,4 @@
+using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Projects;
 
 namespace Delivery.Functions.SubmitProject;
@@ -5,17 +6,33 @@ namespace Delivery.Functions.SubmitProject;
 /// <summary>
 /// Turns submitted fields into a <see cref="ProjectRequest"/>, checking every rule and naming every bad field.
 /// </summary>
+/// <remarks>
+/// The requester is the signed-in person, never a field: otherwise anyone could send the receipt, and everything
+/// after it, to a stranger. The sponsor must be someone in the council's directory of people
+/// (<c>Approvals__People</c>), identified by email address; their name is the directory's.
+/// </remarks>
 public static class ProjectRequestReader
 {
-    public static ProjectRequest? Read(RequestFields fields, DateOnly today, InputLimits limits, FieldErrors errors)
+    public static ProjectRequest? Read(RequestFields fields, DateOnly today, InputLimits limits, Person? signedIn, ApprovalPolicy directory, FieldErrors errors)
     {
+        ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(directory);
         var read = new FieldReader(fields, errors, limits, today);
         var title = read.Text("title", "a project title", 150);
         var description = read.Text("description", "a description", 4000);
         var category = ReadCategory(fields, errors);
-        var requester = new Person(read.Text("requester.name", "the requester's name", 100), read.Email("requester.email", "the requester's email address"));
-        var sponsor = new Person(read.Text("sponsor.name", "the sponsor's name", 100), read.Email("sponsor.email", "the sponsor's email address"));
+        foreach (var given in fields.Values.Keys.Where(k => k == "requester" || k.StartsWith("requester.", StringComparison.Ordinal)))
+        {
+            errors.Add(given, "The requester is you, the signed-in person: leave requester out of the request.");
+        }
+
+        if (signedIn is null)
+        {
+            errors.Add("requester", "Your sign-in does not include an email address, so we could not send you a receipt. Ask the service desk to add one to your account.");
+        }
+
+        var sponsor = ReadSponsor(fields, read, directory, errors);
         var cost = new EstimatedCost(read.Money("estimatedCost.capital", "the capital cost"), read.Money("estimatedCost.revenue", "the revenue cost"));
         if (cost.Total <= 0 && fields["estimatedCost.capital"] is not null && fields["estimatedCost.revenue"] is not null)
         {
@@ -41,7 +58,7 @@ public static class ProjectRequestReader
             Title = title,
             Description = description,
             Category = category!.Value,
-            Requester = requester,
+            Requester = signedIn!,
             Sponsor = sponsor,
             EstimatedCost = cost,
             TargetStart = start!.Value,
@@ -49,6 +66,28 @@ public static class ProjectRequestReader
             Benefits = benefits,
             Risks = risks,
         };
+    }
+
+    private static Person ReadSponsor(RequestFields fields, FieldReader read, ApprovalPolicy directory, FieldErrors errors)
+    {
+        if (fields["sponsor.name"] is { Length: > 100 })
+        {
+            errors.Add("sponsor.name", "The sponsor's name must be 100 characters or fewer.");
+        }
+
+        var email = read.Email("sponsor.email", "the sponsor's email address");
+        if (email.Length == 0 || !FieldReader.IsEmail(email))
+        {
+            return new Person(string.Empty, email);
+        }
+
+        if (directory.FindByEmail(email) is not { } known)
+        {
+            errors.Add("sponsor.email", "The sponsor must be someone the service knows: check their email address, or ask the delivery team to add them.");
+            return new Person(string.Empty, email);
+        }
+
+        return new Person(known.Name, known.Email);
     }
 
     private static ProjectCategory? ReadCategory(RequestFields fields, FieldErrors errors)

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Settings;
+using Delivery.Workflows.Approvals;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,7 @@ public static class SubmitProjectEndpoint
         HttpContext http,
         IOptions<IntakeSettings> intake,
         InputLimits limits,
+        ApprovalPolicy directory,
         ProjectRepository projects,
         AttachmentStore attachments,
         LifecycleCommands lifecycle,
@@ -48,7 +50,7 @@ public static class SubmitProjectEndpoint
         }
 
         var now = clock.GetUtcNow();
-        var request = ProjectRequestReader.Read(body.Fields, DateOnly.FromDateTime(now.UtcDateTime), limits, body.Errors);
+        var request = ProjectRequestReader.Read(body.Fields, DateOnly.FromDateTime(now.UtcDateTime), limits, SignedInPerson(http.User), directory, body.Errors);
         AttachmentInput.Validate(body.Attachments, intake.Value, body.Errors);
         if (body.Errors.Any || request is null)
         {
@@ -101,6 +103,13 @@ public static class SubmitProjectEndpoint
         // derives from the project id) and the receipt it sends goes once per key.
         await lifecycle.StartAsync(client, earlier.ProjectId, cancellationToken);
         return Accepted(earlier.ProjectId);
+    }
+
+    /// <summary>The requester as their sign-in names them; null when it gives no usable email address.</summary>
+    private static Person? SignedInPerson(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var email = user.EmailAddress()?.Trim();
+        return email is null || !FieldReader.IsEmail(email) ? null : new Person(user.DisplayName()?.Trim() ?? email, email);
     }
 
     private static Accepted<SubmittedProject> Accepted(string projectId) =>

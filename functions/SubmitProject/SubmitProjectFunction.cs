@@ -1,4 +1,5 @@
 using Delivery.Functions.App.Settings;
+using Delivery.Workflows.Approvals;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
@@ -9,7 +10,7 @@ namespace Delivery.Functions.SubmitProject;
 
 /// <summary>The <c>SubmitProject</c> function: <c>POST /api/projects</c> (see <see cref="SubmitProjectEndpoint"/>).</summary>
 public sealed class SubmitProjectFunction(
-    IOptions<IntakeSettings> intake, InputLimits limits, ProjectRepository projects, AttachmentStore attachments, LifecycleCommands lifecycle, TimeProvider clock)
+    IOptions<IntakeSettings> intake, InputLimits limits, ApprovalPolicy directory, ProjectRepository projects, AttachmentStore attachments, LifecycleCommands lifecycle, TimeProvider clock)
 {
     public const string Name = nameof(SubmitProject);
 
@@ -18,6 +19,6 @@ public sealed class SubmitProjectFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects")] HttpRequest req, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return SubmitProjectEndpoint.HandleAsync(client, req.HttpContext, intake, limits, projects, attachments, lifecycle, clock, cancellationToken);
+        return SubmitProjectEndpoint.HandleAsync(client, req.HttpContext, intake, limits, directory, projects, attachments, lifecycle, clock, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ internal sealed record SeenMail(MailItem Mail, long SeenAt);
 
 /// <summary>
 /// One poller of maildev's REST API for the whole run (every <see cref="Interval"/>), however many lifecycles wait
-/// on it. Emails to this run's addresses (they contain <c>tag</c>) are kept here and then deleted from maildev one
+/// on it. Emails to this run's addresses or about its projects (address or subject contains <c>tag</c>) are kept here and then deleted from maildev one
 /// by one, so the inbox stays small; nobody else's email is touched.
 /// </summary>
 internal sealed class MailWatcher : IAsyncDisposable
@@ -69,7 +69,7 @@ internal sealed class MailWatcher : IAsyncDisposable
                 {
                     foreach (var mail in all)
                     {
-                        if (!mail.To.Any(t => t.Address.Contains(_tag, StringComparison.Ordinal)) || !_known.Add(mail.Id))
+                        if (!(mail.To.Any(t => t.Address.Contains(_tag, StringComparison.Ordinal)) || mail.Subject.Contains(_tag, StringComparison.Ordinal)) || !_known.Add(mail.Id))
                         {
                             continue;
                         }

@@ -84,7 +84,7 @@ await Task.WhenAll(Enumerable.Range(0, IntakeConcurrency).Select(async _ =>
     using var rita = bench.App.ClientAs("rita");
     while (Interlocked.Increment(ref nextIntake) <= intakeCount)
     {
-        var request = new Delivery.Functions.Tests.Infrastructure.ProjectRequestBuilder().With("requester.email", BenchApp.EmailOf(appTag, "rita-intake"));
+        var request = new Delivery.Functions.Tests.Infrastructure.ProjectRequestBuilder().With("title", $"Intake {BenchApp.EmailOf(appTag, "rita-intake")}");
         await lifecycle.IntakeAsync(intake, rita, request);
     }
 }));

@@ -25,6 +25,16 @@ public static class DeliveryClaims
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
+    /// <summary>The caller's email address: Entra's optional <c>email</c> claim, else their sign-in name (UPN), which is an address.</summary>
+    public static string? EmailAddress(this ClaimsPrincipal user) =>
+        new[] { Email, ClaimTypes.Email, "preferred_username", "upn", ClaimTypes.Upn }
+            .Select(user.FindFirstValue)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>The caller's display name, when their sign-in gives one.</summary>
+    public static string? DisplayName(this ClaimsPrincipal user) =>
+        new[] { ClaimTypes.Name, "name" }.Select(user.FindFirstValue).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
     /// <summary>A stable id for the caller: Entra's object id, else the name identifier.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ObjectId)

@@ -37,7 +37,7 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
         var project = await app.ProjectAsync(projectId);
         Assert.Equal("Sam Okafor", project.GetProperty("projectManager").GetProperty("name").GetString());
         Assert.Equal(12_000m, project.GetProperty("baseline").GetProperty("approvedBudget").GetDecimal());
-        var approved = await app.Inbox.WaitForAsync(request.RequesterEmail, 2);
+        var approved = await app.Inbox.WaitForAsync(request.Requester, 2);
         Assert.Contains(approved, e => e.Subject == $"Project approved: {request.Title}");
         Assert.Contains(await app.Inbox.WaitForAsync(app.EmailOf("pm-sam"), e => e.Subject == $"Project approved: {request.Title}"), e => e.Subject == $"Project approved: {request.Title}");
 
@@ -74,7 +74,7 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
         Assert.Contains("<title>Error: ", errorPage, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#decision\">", await noChoice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, withComment.StatusCode);
-        var changes = await app.Inbox.WaitForAsync(request.RequesterEmail);
+        var changes = await app.Inbox.WaitForAsync(request.Requester);
         Assert.Contains(changes, e => e.Subject.StartsWith("Changes needed", StringComparison.Ordinal) && e.Text!.Contains("Add the disposal costs.", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Accepted, resubmitted.StatusCode);
         Assert.Contains("bjc-v2", secondLink, StringComparison.Ordinal);

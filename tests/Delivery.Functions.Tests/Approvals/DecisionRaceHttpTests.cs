@@ -25,7 +25,7 @@ public sealed class DecisionRaceHttpTests(ApprovalApp app) : IClassFixture<Appro
         Assert.Equal(49, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         var audit = await lee.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit");
         Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "Decided");
-        var emails = await app.Inbox.WaitForAsync(request.RequesterEmail);
+        var emails = await app.Inbox.WaitForAsync(request.Requester);
         Assert.Single(emails, e => e.Subject.StartsWith("Project not approved", StringComparison.Ordinal));
     }
 

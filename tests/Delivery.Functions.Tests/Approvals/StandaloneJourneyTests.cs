@@ -22,7 +22,7 @@ public sealed class StandaloneJourneyTests(ApprovalApp app) : IClassFixture<Appr
         await app.StageAsync(projectId, "Initiation");
 
         // Assert: receipt, two steps passed, approved; once each.
-        var emails = await app.Inbox.WaitForAsync(request.RequesterEmail, 4);
+        var emails = await app.Inbox.WaitForAsync(request.Requester, 4);
         Assert.Equal(4, emails.Count);
         Assert.Single(emails, e => e.Subject.StartsWith("Project request received", StringComparison.Ordinal));
         Assert.Single(emails, e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));

@@ -1,8 +1,10 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -102,6 +104,25 @@ public sealed class AuthTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_bearer_sign_in_names_the_requester_and_one_without_an_address_cannot_request()
+    {
+        await using var app = await StartEntraAppAsync();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(Audience));
+        var named = await client.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent());
+        var stored = await client.GetFromJsonAsync<JsonElement>(named.Headers.Location);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(Audience, email: null));
+        var nameless = await client.PostAsync("/api/projects", new ProjectRequestBuilder().ToJsonContent());
+
+        Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
+        Assert.Equal("Test Person", stored.GetProperty("request").GetProperty("requester").GetProperty("name").GetString());
+        Assert.Equal("test.person@example.gov.uk", stored.GetProperty("request").GetProperty("requester").GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
+        Assert.True((await nameless.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("requester", out _));
+    }
+
+    [Fact]
     public async Task A_forged_app_service_principal_is_401_when_the_app_is_not_behind_app_service_auth()
     {
         await using var app = await StartEntraAppAsync();
@@ -159,14 +180,18 @@ public sealed class AuthTests(AppFixture fixture)
 
     private static string Issuer => $"https://login.microsoftonline.com/{Tenant}/v2.0";
 
-    private static string Token(string audience) => new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+    /// <summary>A token shaped like Entra's v2 access tokens, whose <c>preferred_username</c> is the person's address.</summary>
+    private static string Token(string audience, string? email = "test.person@example.gov.uk") => new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
         Issuer,
         audience,
-        [new Claim("oid", Guid.NewGuid().ToString()), new Claim("name", "Test Person"), new Claim("roles", "Requester")],
+        [
+            new Claim("oid", Guid.NewGuid().ToString()), new Claim("name", "Test Person"), new Claim("roles", "Requester"),
+            .. email is null ? Array.Empty<Claim>() : [new Claim("preferred_username", email)],
+        ],
         DateTime.UtcNow.AddMinutes(-1),
         DateTime.UtcNow.AddMinutes(10),
         new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256)));
 
     private static string Principal(string objectId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"http://schemas.microsoft.com/identity/claims/objectidentifier","val":"{{objectId}}"},{"typ":"name","val":"Test Approver"},{"typ":"roles","val":"Approver"}]}"""));
+        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"http://schemas.microsoft.com/identity/claims/objectidentifier","val":"{{objectId}}"},{"typ":"name","val":"Test Approver"},{"typ":"preferred_username","val":"test.approver@example.gov.uk"},{"typ":"roles","val":"Approver"}]}"""));
 }

@@ -46,7 +46,7 @@ public sealed class KilledProcessTests : IAsyncLifetime
         await new TaskHubStore(_taskHub).WaitForStatusAsync(LifecycleEvents.InstanceIdFor(projectId), OrchestrationStatus.Completed, TimeSpan.FromSeconds(60));
 
         // Assert: the lifecycle has finished (no activity left to send anything), so the inbox is final.
-        var requester = await _inbox.WaitForAsync(request.RequesterEmail, e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));
+        var requester = await _inbox.WaitForAsync(request.Requester, e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));
         var lee = await _inbox.ToAsync(EmailOf("line-lee"));
         Assert.Single(requester, e => e.Subject.StartsWith("Project request received", StringComparison.Ordinal));
         Assert.Single(requester, e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));

@@ -60,14 +60,14 @@ public sealed class VersionAcrossRestartTests : IAsyncLifetime
         Assert.Equal(LifecycleVersions.ReceiptByLifecycle, newLifecycle.Version);
         static bool IsReceipt(ReceivedEmail e) => e.Subject.StartsWith("Project request received", StringComparison.Ordinal);
         static bool IsApproved(ReceivedEmail e) => e.Subject.StartsWith("Project approved", StringComparison.Ordinal);
-        var oldEmails = await _inbox.WaitForAsync(oldRequest.RequesterEmail, IsApproved);
-        var newEmails = await _inbox.WaitForAsync(newRequest.RequesterEmail, IsApproved);
+        var oldEmails = await _inbox.WaitForAsync(oldRequest.Requester, IsApproved);
+        var newEmails = await _inbox.WaitForAsync(newRequest.Requester, IsApproved);
         Assert.DoesNotContain(oldEmails, IsReceipt);
         Assert.Single(oldEmails, IsApproved);
         Assert.Single(newEmails, IsReceipt);
         Assert.Single(newEmails, IsApproved);
-        Assert.Equal(HttpStatusCode.NotFound, await ReceiptRecordAsync(v2, oldProject, oldRequest.RequesterEmail));
-        Assert.Equal(HttpStatusCode.OK, await ReceiptRecordAsync(v2, newProject, newRequest.RequesterEmail));
+        Assert.Equal(HttpStatusCode.NotFound, await ReceiptRecordAsync(v2, oldProject, oldRequest.Requester.Address));
+        Assert.Equal(HttpStatusCode.OK, await ReceiptRecordAsync(v2, newProject, newRequest.Requester.Address));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

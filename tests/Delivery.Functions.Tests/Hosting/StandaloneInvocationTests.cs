@@ -44,14 +44,14 @@ public sealed class StandaloneInvocationTests(AppFixture fixture)
         var request = new ProjectRequestBuilder();
         using var client = fixture.App.ClientAs("rita");
         var projectId = (await client.PostAsync(new Uri("/api/projects", UriKind.Relative), request.ToJsonContent())).Headers.Location!.ToString().Split('/')[^1];
-        await fixture.Inbox.WaitForAsync(request.RequesterEmail);
+        await fixture.Inbox.WaitForAsync(request.Requester);
         var activity = ActivatorUtilities.CreateInstance<SendReceiptActivity>(fixture.App.Services);
 
         // The engine delivers activities at least once: run it again, as a redelivery would.
         var sentAgain = await activity.RunAsync(null!, projectId);
 
         Assert.False(sentAgain);
-        Assert.Single(await fixture.Inbox.ToAsync(request.RequesterEmail));
+        Assert.Single(await fixture.Inbox.ToAsync(request.Requester));
     }
 
     [Fact]

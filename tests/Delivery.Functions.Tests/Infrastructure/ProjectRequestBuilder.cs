@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace Delivery.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// A valid project request with a unique requester address (so tests can find their own emails), which tests
-/// then change one field at a time.
+/// A valid project request with a unique tag in its title (every email about a project names it in the subject, so
+/// tests find their own emails), which tests then change one field at a time. The requester is whoever posts it;
+/// the sponsor is Hana Kowalski, whom every test app's directory knows.
 /// </summary>
 public sealed class ProjectRequestBuilder
 {
@@ -19,8 +20,7 @@ public sealed class ProjectRequestBuilder
             ["title"] = $"Laptop refresh for libraries {_tag}",
             ["description"] = "Replace 120 ageing public laptops in branch libraries.",
             ["category"] = "technology-project",
-            ["requester"] = new JsonObject { ["name"] = "Rita Patel", ["email"] = RequesterEmail },
-            ["sponsor"] = new JsonObject { ["name"] = "Hana Kowalski", ["email"] = $"hana.{_tag}@example.gov.uk" },
+            ["sponsor"] = new JsonObject { ["name"] = "Hana Kowalski", ["email"] = SponsorAddress },
             ["estimatedCost"] = new JsonObject { ["capital"] = 84000, ["revenue"] = 6000 },
             ["targetStart"] = start.ToString("yyyy-MM-dd"),
             ["targetEnd"] = start.AddMonths(6).ToString("yyyy-MM-dd"),
@@ -36,7 +36,14 @@ public sealed class ProjectRequestBuilder
         };
     }
 
-    public string RequesterEmail => $"rita.{_tag}@example.gov.uk";
+    /// <summary>The seeded sponsor's address, known to every test app's directory (see <see cref="TestSettings.Local"/>).</summary>
+    public const string SponsorAddress = "hana.kowalski@example.gov.uk";
+
+    /// <summary>Rita's inbox, as far as this request goes: she is who the tests post requests as.</summary>
+    public Mailbox Requester => new("rita.patel@example.gov.uk", _tag);
+
+    /// <summary>The sponsor's inbox, as far as this request goes.</summary>
+    public Mailbox Sponsor => new(SponsorAddress, _tag);
 
     /// <summary>The original title (tests may remove or change the one in <see cref="Json"/>).</summary>
     public string Title => $"Laptop refresh for libraries {_tag}";
@@ -50,7 +57,8 @@ public sealed class ProjectRequestBuilder
         JsonNode node = Json;
         foreach (var part in parts[..^1])
         {
-            node = int.TryParse(part, out var i) ? node[i]! : node[part]!;
+            // A missing object on the way (such as requester, which a valid request leaves out) is created.
+            node = int.TryParse(part, out var i) ? node[i]! : node[part] ?? (node[part] = new JsonObject());
         }
 
         var last = parts[^1];

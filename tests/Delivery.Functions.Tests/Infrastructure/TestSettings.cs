@@ -58,6 +58,13 @@ public static class TestSettings
         ["Approvals:People:4:Email"] = "sam.okafor@example.gov.uk",
         ["Approvals:People:4:Roles"] = "ProjectManager",
 
+        // The sponsor every ProjectRequestBuilder names, known to the directory whatever addresses a test gives the
+        // approvers above (the gap in the indexes leaves it out of loops over them).
+        ["Approvals:People:9:Id"] = "sponsor-hana",
+        ["Approvals:People:9:Name"] = "Hana Kowalski",
+        ["Approvals:People:9:Email"] = ProjectRequestBuilder.SponsorAddress,
+        ["Approvals:People:9:Roles"] = "",
+
         // Orchestrations run on the standalone engine on Azurite; RunningApp gives each app a task hub of its own.
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "2",

@@ -20,9 +20,9 @@ public sealed class IdempotencyTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(request.Title, (await ProjectDocuments.StoredAsync(fixture, "rita", key))!.Request.Title);
-        Assert.Single(await fixture.Inbox.WaitForAsync(request.RequesterEmail));
+        Assert.Single(await fixture.Inbox.WaitForAsync(request.Requester));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(await fixture.Inbox.ToAsync(request.RequesterEmail));
+        Assert.Single(await fixture.Inbox.ToAsync(request.Requester));
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public sealed class IdempotencyTests(AppFixture fixture)
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
         Assert.EndsWith((await ProjectDocuments.StoredAsync(fixture, "rita", key))!.ProjectId, responses[0].Headers.Location!.ToString(), StringComparison.Ordinal);
-        Assert.Single(await fixture.Inbox.WaitForAsync(request.RequesterEmail));
+        Assert.Single(await fixture.Inbox.WaitForAsync(request.Requester));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(await fixture.Inbox.ToAsync(request.RequesterEmail));
+        Assert.Single(await fixture.Inbox.ToAsync(request.Requester));
     }
 
     [Fact]

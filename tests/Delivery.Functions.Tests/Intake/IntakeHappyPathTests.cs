@@ -29,7 +29,7 @@ public sealed class IntakeHappyPathTests(AppFixture fixture)
         Assert.Contains(project.GetProperty("stage").GetString(), new[] { "Request", "BusinessCase" });
         Assert.Equal("rita", project.GetProperty("submittedBy").GetString());
 
-        var emails = await fixture.Inbox.WaitForAsync(request.RequesterEmail);
+        var emails = await fixture.Inbox.WaitForAsync(request.Requester);
         var receipt = Assert.Single(emails);
         Assert.Equal($"Project request received: {request.Title}", receipt.Subject);
         Assert.Contains(location.Split('/')[^1], receipt.Text, StringComparison.Ordinal);
@@ -48,9 +48,9 @@ public sealed class IntakeHappyPathTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var project = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
-        Assert.Equal(request.RequesterEmail, project.GetProperty("request").GetProperty("requester").GetProperty("email").GetString());
+        Assert.Equal(request.Requester.Address, project.GetProperty("request").GetProperty("requester").GetProperty("email").GetString());
         Assert.Equal(4, project.GetProperty("request").GetProperty("risks")[0].GetProperty("impact").GetInt32());
-        Assert.Single(await fixture.Inbox.WaitForAsync(request.RequesterEmail));
+        Assert.Single(await fixture.Inbox.WaitForAsync(request.Requester));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class EmailTemplateTests
     };
 
     public static TheoryData<string> Templates() =>
-        ["approval-request", "approval-reminder", "approval-escalation", "approval-decision", "changes-requested", "project-approved", "project-rejected"];
+        ["approval-request", "approval-reminder", "approval-escalation", "approval-decision", "changes-requested", "project-approved", "project-rejected", "receipt", "sponsor-named"];
 
     private static EmailMessage Build(string category) => category switch
     {
@@ -36,6 +36,8 @@ public sealed class EmailTemplateTests
         StepDecisionEmail.Category => StepDecisionEmail.Build(Project, Step, "Lee Morgan"),
         ChangesRequestedEmail.Category => ChangesRequestedEmail.Build(Project, Step.Subject, "Lee Morgan", "Add the disposal costs.", Base),
         ProjectApprovedEmail.Category => ProjectApprovedEmail.Build(Project, Project.Request.Sponsor, new Person("Sam Okafor", "sam@example.gov.uk"), 12_500m, Base),
+        ReceiptEmail.Category => ReceiptEmail.Build(Project, Base),
+        SponsorNamedEmail.Category => SponsorNamedEmail.Build(Project, Base),
         _ => ProjectRejectedEmail.Build(Project, Step.Subject, "Lee Morgan", "No budget this year."),
     };
 
@@ -67,6 +69,17 @@ public sealed class EmailTemplateTests
 
         Assert.Contains(Link.ToString(), message.Text, StringComparison.Ordinal);
         Assert.Contains("href=\"" + System.Net.WebUtility.HtmlEncode(Link.ToString()) + "\"", message.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sponsor_is_told_who_named_them_and_how_to_say_they_did_not_agree()
+    {
+        var message = Build(SponsorNamedEmail.Category);
+
+        Assert.Equal(Project.Request.Sponsor.Email, message.To.Address);
+        Assert.Contains(Project.Request.Requester.Name, message.Text, StringComparison.Ordinal);
+        Assert.Contains("did not agree", message.Text, StringComparison.Ordinal);
+        Assert.Contains(ApprovalLinks.Project(Base, "prj-123").ToString(), message.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,7 +80,14 @@ public sealed class ApprovalDecisionService(
             return (new CommandResult(CommandStatus.Forbidden, $"You cannot decide this approval: {reason}. It stays open for someone who can."), false);
         }
 
-        if (!await steps.ClaimGateAsync(step, command.UserId, cancellationToken))
+        var claim = await steps.ClaimGateAsync(step, command.UserId, cancellationToken);
+        if (claim == ApprovalStepRepository.GateClaim.Contended)
+        {
+            // Concurrent attempts on this step kept taking and giving back the claim: decide again on fresh state.
+            return (null, true);
+        }
+
+        if (claim == ApprovalStepRepository.GateClaim.HeldForAnotherStep)
         {
             const string claimed = "you are deciding another step of this approval, and one person gives one approval in a gate";
             await AuditRefusalAsync(step, command.UserId, $"Decision on the {step.Subject} refused: {claimed}", now);

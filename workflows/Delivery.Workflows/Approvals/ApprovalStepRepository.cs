@@ -27,25 +27,37 @@ public sealed class ApprovalStepRepository(Database database)
     /// <summary>
     /// Claims the step's gate for this person's one decision in it.
     /// </summary>
-    /// <returns>True when the claim is theirs for this step (new, or left by an earlier attempt); false when they hold another step of the gate.</returns>
-    public async Task<bool> ClaimGateAsync(ApprovalStepDocument step, string userId, CancellationToken cancellationToken)
+    /// <returns>
+    /// <see cref="GateClaim.Claimed"/> when the claim is theirs for this step (new, or left by an earlier attempt);
+    /// <see cref="GateClaim.HeldForAnotherStep"/> when they hold another step of the gate; <see cref="GateClaim.Contended"/>
+    /// when their own concurrent attempts kept creating and releasing it, which is a race, not a second approval.
+    /// </returns>
+    public async Task<GateClaim> ClaimGateAsync(ApprovalStepDocument step, string userId, CancellationToken cancellationToken)
     {
         var claim = GateDeciderClaim.For(step, userId);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (await _claims.TryCreateAsync(claim, cancellationToken))
             {
-                return true;
+                return GateClaim.Claimed;
             }
 
             // Gone again between the create and the read: an attempt that lost its race released it; try once more.
             if (await _claims.GetAsync(claim.Id, claim.ProjectId, cancellationToken) is { } held)
             {
-                return held.StepId == step.Id;
+                return held.StepId == step.Id ? GateClaim.Claimed : GateClaim.HeldForAnotherStep;
             }
         }
 
-        return false;
+        return GateClaim.Contended;
+    }
+
+    /// <summary>What claiming a gate for one person's decision came to.</summary>
+    public enum GateClaim
+    {
+        Claimed,
+        HeldForAnotherStep,
+        Contended,
     }
 
     /// <summary>Gives the claim back when the decision it was for was not recorded.</summary>

@@ -5,15 +5,24 @@ using Delivery.Workflows.Projects;
 
 namespace Delivery.Workflows.ProjectLifecycle;
 
-/// <summary>Emails the requester the receipt for their project request, through the outbox like every other email.</summary>
-/// <remarks>Once per (project, requester) however often the activity runs: the outbox records the key before sending.</remarks>
+/// <summary>
+/// Emails the requester the receipt for their project request and tells the named sponsor they were named, through
+/// the outbox like every other email.
+/// </summary>
+/// <remarks>
+/// Each once per (project, recipient) however often the activity runs: the outbox records the key before sending.
+/// Both belong to this one activity so that lifecycles already in flight replay unchanged.
+/// </remarks>
 public sealed class SendReceiptActivity(ProjectRepository projects, EmailOutbox outbox, WorkflowEnvironment environment) : TaskActivity<string, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         var project = await projects.GetAsync(input, CancellationToken.None)
             ?? throw new InvalidOperationException($"Project {input} does not exist.");
-        var message = ReceiptEmail.Build(project, environment.PublicBaseUrl);
-        return await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{ReceiptEmail.Category}:{message.To.Address}", message, CancellationToken.None);
+        var receipt = ReceiptEmail.Build(project, environment.PublicBaseUrl);
+        var sent = await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{ReceiptEmail.Category}:{receipt.To.Address}", receipt, CancellationToken.None);
+        var sponsor = SponsorNamedEmail.Build(project, environment.PublicBaseUrl);
+        await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{SponsorNamedEmail.Category}:{sponsor.To.Address}", sponsor, CancellationToken.None);
+        return sent;
     }
 }
