@@ -20,7 +20,7 @@ public sealed record IntakeBody(RequestFields Fields, List<AttachmentInput> Atta
                 "Send the project request as application/json, application/x-www-form-urlencoded or multipart/form-data."));
         }
 
-        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        if (!BoundedBody.IsUtf8OrUnstated(charset))
         {
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
                 "Send the project request in UTF-8, with no charset or charset=utf-8."));

@@ -26,6 +26,10 @@ public static class BoundedBody
         return buffer.ToArray();
     }
 
+    /// <summary>Whether a content type's charset, if it names one, is UTF-8: the only encoding the service reads.</summary>
+    public static bool IsUtf8OrUnstated(string? charset) =>
+        charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The text without a leading UTF-8 byte order mark, which some clients send and JSON parsers refuse.</summary>
     public static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
         bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes.AsMemory();

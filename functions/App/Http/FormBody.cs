@@ -22,7 +22,7 @@ public static class FormBody
             return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Send the form from its page."));
         }
 
-        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (!BoundedBody.IsUtf8OrUnstated(media.Charset.HasValue ? media.Charset.Value : null))
         {
             return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Send the form in UTF-8."));
         }

@@ -100,8 +100,7 @@ public static class JsonBody
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the body as application/json.");
         }
 
-        var charset = media.Charset.Value;
-        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        if (!BoundedBody.IsUtf8OrUnstated(media.Charset.HasValue ? media.Charset.Value : null))
         {
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset", "Send JSON in UTF-8, with no charset or charset=utf-8.");
         }

@@ -28,7 +28,8 @@ public static class UrlEncodedText
 
             if (!Utf8.IsValid(value))
             {
-                return Encoding.UTF8.GetString(name);
+                var field = Encoding.UTF8.GetString(name);
+                return field.Length > 60 || field.Any(char.IsControl) ? "body" : field;
             }
         }
 

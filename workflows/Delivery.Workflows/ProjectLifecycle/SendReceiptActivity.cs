@@ -21,8 +21,12 @@ public sealed class SendReceiptActivity(ProjectRepository projects, EmailOutbox 
             ?? throw new InvalidOperationException($"Project {input} does not exist.");
         var receipt = ReceiptEmail.Build(project, environment.PublicBaseUrl);
         var sent = await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{ReceiptEmail.Category}:{receipt.To.Address}", receipt, CancellationToken.None);
-        var sponsor = SponsorNamedEmail.Build(project, environment.PublicBaseUrl);
-        await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{SponsorNamedEmail.Category}:{sponsor.To.Address}", sponsor, CancellationToken.None);
+        // A requester who names themselves as sponsor knows already; the receipt is enough.
+        if (!project.Request.Sponsor.Email.Equals(project.Request.Requester.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            var sponsor = SponsorNamedEmail.Build(project, environment.PublicBaseUrl);
+            await outbox.SendOnceAsync(project.ProjectId, $"{project.ProjectId}:{SponsorNamedEmail.Category}:{sponsor.To.Address}", sponsor, CancellationToken.None);
+        }
         return sent;
     }
 }
