@@ -86,7 +86,7 @@ public static class JsonBody
     }
 
     /// <summary>An API field path from a serializer path: <c>$.financial.years[0].capital</c> becomes <c>financial.years[0].capital</c>.</summary>
-    public static string FieldOf(string? path)
+    private static string FieldOf(string? path)
     {
         var field = (path ?? "$").TrimStart('$').TrimStart('.');
         return field.Length == 0 ? "body" : field;

@@ -78,9 +78,9 @@ public sealed class ApprovalIntegrityTests
         var afterRelease = await steps.ClaimGateAsync(finance, "board-ben", CancellationToken.None);
 
         // Assert
-        Assert.All(first, c => Assert.Equal(ApprovalStepRepository.GateClaim.Claimed, c));
-        Assert.Equal(ApprovalStepRepository.GateClaim.HeldForAnotherStep, second);
-        Assert.Equal(ApprovalStepRepository.GateClaim.Claimed, afterRelease);
+        Assert.All(first, c => Assert.Equal(GateClaim.Claimed, c));
+        Assert.Equal(GateClaim.HeldForAnotherStep, second);
+        Assert.Equal(GateClaim.Claimed, afterRelease);
     }
 
     [Fact]

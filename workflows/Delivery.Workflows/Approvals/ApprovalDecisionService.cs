@@ -81,13 +81,13 @@ public sealed class ApprovalDecisionService(
         }
 
         var claim = await steps.ClaimGateAsync(step, command.UserId, cancellationToken);
-        if (claim == ApprovalStepRepository.GateClaim.Contended)
+        if (claim == GateClaim.Contended)
         {
             // Concurrent attempts on this step kept taking and giving back the claim: decide again on fresh state.
             return (null, true);
         }
 
-        if (claim == ApprovalStepRepository.GateClaim.HeldForAnotherStep)
+        if (claim == GateClaim.HeldForAnotherStep)
         {
             const string claimed = "you are deciding another step of this approval, and one person gives one approval in a gate";
             await AuditRefusalAsync(step, command.UserId, $"Decision on the {step.Subject} refused: {claimed}", now);

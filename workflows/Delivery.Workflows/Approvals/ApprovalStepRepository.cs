@@ -52,14 +52,6 @@ public sealed class ApprovalStepRepository(Database database)
         return GateClaim.Contended;
     }
 
-    /// <summary>What claiming a gate for one person's decision came to.</summary>
-    public enum GateClaim
-    {
-        Claimed,
-        HeldForAnotherStep,
-        Contended,
-    }
-
     /// <summary>Gives the claim back when the decision it was for was not recorded.</summary>
     public Task ReleaseGateAsync(ApprovalStepDocument step, string userId, CancellationToken cancellationToken) =>
         _claims.DeleteAsync(GateDeciderClaim.IdFor(step.ProjectId, step.GateId, userId), step.ProjectId, cancellationToken);
