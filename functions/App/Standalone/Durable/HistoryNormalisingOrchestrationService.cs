@@ -13,10 +13,16 @@ namespace Delivery.Functions.App.Standalone.Durable;
 /// later read of that instance's history fails, so a parent never hears that its sub-orchestration finished (seen
 /// here: "The TableEntity did not contain a 'EventType' property"). Under the Functions host the Durable extension
 /// writes the plain event, so storing the plain type here gives the same history in both modes. Everything else is
-/// passed straight to the provider.
+/// passed straight to the provider, except that it is started once and stopped once, and only if started: the
+/// sidecar stops it from a fire-and-forget handler when its host stops, the engine stops it too, and the provider
+/// throws a NullReferenceException when stopped before it started, which from that handler ended the process.
 /// </remarks>
-internal sealed class HistoryNormalisingOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class HistoryNormalisingOrchestrationService(IOrchestrationService inner, ILogger logger) : IOrchestrationService
 {
+    private readonly Lock _gate = new();
+    private Task? _start;
+    private Task? _stop;
+
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
     public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
@@ -72,11 +78,43 @@ internal sealed class HistoryNormalisingOrchestrationService(IOrchestrationServi
         }
     }
 
-    public Task StartAsync() => inner.StartAsync();
+    public Task StartAsync()
+    {
+        lock (_gate)
+        {
+            return _start ??= inner.StartAsync();
+        }
+    }
 
-    public Task StopAsync() => inner.StopAsync();
+    public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    /// <summary>The one stop, shared by every caller; it never throws, since one caller cannot observe it.</summary>
+    public Task StopAsync(bool isForced)
+    {
+        lock (_gate)
+        {
+            return _stop ??= StopOnceAsync(_start, isForced);
+        }
+    }
+
+    private async Task StopOnceAsync(Task? start, bool isForced)
+    {
+        if (start is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await start.ConfigureAwait(false);
+            await inner.StopAsync(isForced).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Its partition leases then expire on their own, so a later engine on the hub still takes them.
+            logger.LogWarning(ex, "The durable engine's storage service did not stop cleanly");
+        }
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 

@@ -26,6 +26,7 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private AzureStorageOrchestrationService? _service;
+    private HistoryNormalisingOrchestrationService? _dispatching;
     private WebApplication? _sidecar;
 
     internal StandaloneDurableEngine(StandaloneDurableOptions options, SidecarEndpoint endpoint, ILoggerFactory loggerFactory)
@@ -59,7 +60,8 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(_loggerFactory);
-        builder.Services.AddSingleton<IOrchestrationService>(new HistoryNormalisingOrchestrationService(service));
+        var dispatching = new HistoryNormalisingOrchestrationService(service, _logger);
+        builder.Services.AddSingleton<IOrchestrationService>(dispatching);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         builder.Services.AddRouting();
@@ -79,6 +81,7 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
             .Addresses.Single();
         _endpoint.Port = new Uri(address).Port;
         _service = service;
+        _dispatching = dispatching;
         _sidecar = sidecar;
         LogStarted(_options.TaskHubName, address, started.ElapsedMilliseconds);
     }
@@ -98,13 +101,13 @@ public sealed partial class StandaloneDurableEngine : IHostedService, IAsyncDisp
         _sidecar = null;
         _endpoint.Port = 0;
 
-        // Stopping the sidecar's host starts stopping its dispatchers, but from a fire-and-forget handler, so the Azure
-        // Storage service is stopped here too and awaited: it releases the partition leases (a new engine on the same
-        // hub takes them without waiting for expiry) and stops polling before the hub may be deleted.
+        // Stopping the sidecar's host starts stopping its dispatchers, but from a fire-and-forget handler, so the
+        // service's one stop is awaited here too: it releases the partition leases (a new engine on the same hub takes
+        // them without waiting for expiry) and stops polling before the hub may be deleted.
         await sidecar.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_service is { } service)
+        if (_dispatching is { } dispatching)
         {
-            await service.StopAsync(isForced: false).ConfigureAwait(false);
+            await dispatching.StopAsync(isForced: false).ConfigureAwait(false);
         }
 
         await sidecar.DisposeAsync().ConfigureAwait(false);
