@@ -1,6 +1,7 @@
 using Delivery.Functions.App.AzureHosting;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Email;
+using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Settings;
 using Delivery.Functions.App.Storage;
 using Delivery.Functions.App.Telemetry;
@@ -34,6 +35,7 @@ public static class DeliveryServices
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddDeliveryWorkflows();
         builder.Services.AddSingleton<BusinessCaseDocuments>();
+        builder.Services.AddSingleton<PageRenderer>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {

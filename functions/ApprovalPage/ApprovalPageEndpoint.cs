@@ -2,7 +2,6 @@ using Microsoft.DurableTask.Client;
 using System.Globalization;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
-using Delivery.Functions.App.Settings;
 using Delivery.Functions.BusinessCaseDraft;
 using Delivery.Functions.DecideApproval;
 using Delivery.Workflows.Approvals;
@@ -10,7 +9,6 @@ using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.Extensions.Options;
 
 namespace Delivery.Functions.ApprovalPage;
 
@@ -24,33 +22,29 @@ public static class ApprovalPageEndpoint
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(services);
-        if (SignIn(http, services) is { } signIn)
-        {
-            return signIn;
-        }
-
         var (model, refusal) = await LoadAsync(id, token, http, services, new Dictionary<string, string>(), cancellationToken);
-        return refusal ?? Html(ApprovalPageView.Render(model!), StatusCodes.Status200OK);
+        return refusal is not null
+            ? await RefusalAsync(http, services, refusal)
+            : await services.Pages.PageAsync<DecisionPage, ApprovalPageModel>(http, model!);
     }
 
     public static async Task<IResult> PostAsync(DurableTaskClient client, string id, string? token, HttpContext http, PageServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(services);
-        if (SignIn(http, services) is { } signIn)
-        {
-            return signIn;
-        }
-
         var (form, bad) = await FormBody.ReadAsync(http.Request, services.Limits, cancellationToken);
         if (form is null || bad is not null)
         {
-            return Html(GovUkPage.Message("Your form could not be sent", bad!.Message), bad.Status);
+            return await MessageAsync(http, services, new("Your form could not be sent", bad!.Message), bad.Status);
         }
 
         if (!await services.Antiforgery.IsRequestValidAsync(http))
         {
-            return Html(GovUkPage.Message("Your form could not be sent", "The page you sent it from had expired. Go back to the email, open the link again and resend your decision."), StatusCodes.Status400BadRequest);
+            return await MessageAsync(
+                http,
+                services,
+                new("Your form could not be sent", "The page you sent it from had expired. Go back to the email, open the link again and resend your decision."),
+                StatusCodes.Status400BadRequest);
         }
 
         var decision = form["decision"].ToString();
@@ -73,12 +67,12 @@ public static class ApprovalPageEndpoint
             if (result.Status == CommandStatus.Recorded)
             {
                 var project = await services.Projects.GetAsync(ApprovalStepDocument.ProjectIdOf(id)!, cancellationToken);
-                return Html(ApprovalPageView.Confirmation(project!, result.Decision!), StatusCodes.Status200OK);
+                return await services.Pages.PageAsync<DecisionRecordedPage, DecisionRecorded>(http, new(project!, result.Decision!));
             }
 
             if (result.Status != CommandStatus.Invalid)
             {
-                return Refusal(result);
+                return await RefusalAsync(http, services, result);
             }
 
             // The service's rules are the page's rules: show each of its errors against the page's field.
@@ -89,29 +83,33 @@ public static class ApprovalPageEndpoint
         }
 
         var (model, refusal) = await LoadAsync(id, token, http, services, errors, cancellationToken);
-        return refusal ?? Html(
-            ApprovalPageView.Render(model! with { Decision = decision, Comment = comment, Final = model.Final is null ? null : posted with { ProjectManagers = model.Final.ProjectManagers } }),
-            StatusCodes.Status400BadRequest);
+        if (refusal is not null)
+        {
+            return await RefusalAsync(http, services, refusal);
+        }
+
+        var entered = model! with { Decision = decision, Comment = comment, Final = model.Final is null ? null : posted with { ProjectManagers = model.Final.ProjectManagers } };
+        return await services.Pages.PageAsync<DecisionPage, ApprovalPageModel>(http, entered, StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<(ApprovalPageModel? Model, IResult? Refusal)> LoadAsync(
+    private static async Task<(ApprovalPageModel? Model, CommandResult? Refusal)> LoadAsync(
         string id, string? token, HttpContext http, PageServices services, Dictionary<string, string> errors, CancellationToken cancellationToken)
     {
         var step = await services.Steps.GetAsync(id, cancellationToken);
         if (step is null)
         {
-            return (null, Refusal(new CommandResult(CommandStatus.NotFound, "There is no such approval. Check the link in your email.")));
+            return (null, new CommandResult(CommandStatus.NotFound, "There is no such approval. Check the link in your email."));
         }
 
         var (refusal, _) = ApprovalDecisionService.CheckCaller(step, http.User.UserId(), token, services.Clock.GetUtcNow());
         if (refusal is not null)
         {
-            return (null, Refusal(refusal));
+            return (null, refusal);
         }
 
         if (step.Status != StepStatus.Pending)
         {
-            return (null, Refusal(new CommandResult(CommandStatus.Conflict, "This approval has already been decided or closed. There is nothing more to do.")));
+            return (null, new CommandResult(CommandStatus.Conflict, "This approval has already been decided or closed. There is nothing more to do."));
         }
 
         var project = await services.Projects.GetAsync(step.ProjectId, cancellationToken);
@@ -121,7 +119,6 @@ public static class ApprovalPageEndpoint
         var earlier = (await services.Steps.ListAsync(step.ProjectId, cancellationToken))
             .Where(s => s.Id != step.Id && s.Decision is { Outcome: not ApprovalOutcome.Cancelled })
             .ToList();
-        var tokens = services.Antiforgery.GetAndStoreTokens(http);
         FinalApproval? final = null;
         if (step.IsFinal)
         {
@@ -134,7 +131,7 @@ public static class ApprovalPageEndpoint
                 defaults.TimeWorkingDays.ToString(CultureInfo.InvariantCulture));
         }
 
-        return (new ApprovalPageModel(project!, step, content, earlier, token, tokens.FormFieldName, tokens.RequestToken!, errors, Final: final), null);
+        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final), null);
     }
 
     /// <summary>Reads the final approver's choices: a project manager from the list and tolerances as numbers.</summary>
@@ -176,29 +173,16 @@ public static class ApprovalPageEndpoint
     private static List<Approver> ProjectManagers(PageServices services) =>
         services.Approvals.People.Where(p => p.Roles.Contains(services.Lifecycle.ProjectManagerRole, StringComparer.OrdinalIgnoreCase)).ToList();
 
-    /// <summary>Unsigned visitors sign in first: the dev sign-in page in Development, the identity provider otherwise.</summary>
-    private static IResult? SignIn(HttpContext http, PageServices services)
+    private static Task<IResult> RefusalAsync(HttpContext http, PageServices services, CommandResult result) => result.Status switch
     {
-        if (http.User.Identity?.IsAuthenticated == true)
-        {
-            return null;
-        }
-
-        var here = http.Request.Path + http.Request.QueryString;
-        return services.Auth.Value.DevSignIn
-            ? Results.Redirect("/api/dev/sign-in?returnUrl=" + Uri.EscapeDataString(here))
-            : Results.Challenge();
-    }
-
-    private static IResult Refusal(CommandResult result) => result.Status switch
-    {
-        CommandStatus.NotFound => Html(GovUkPage.Message("Approval not found", result.Message), StatusCodes.Status404NotFound),
-        CommandStatus.Forbidden => Html(GovUkPage.Message("You cannot decide on this approval", result.Message), StatusCodes.Status403Forbidden),
-        CommandStatus.LinkExpired or CommandStatus.LinkUsed => Html(GovUkPage.Message("This link no longer works", result.Message), StatusCodes.Status410Gone),
-        _ => Html(GovUkPage.Message("This approval is already decided", result.Message), StatusCodes.Status409Conflict),
+        CommandStatus.NotFound => MessageAsync(http, services, new("Approval not found", result.Message), StatusCodes.Status404NotFound),
+        CommandStatus.Forbidden => MessageAsync(http, services, new("You cannot decide on this approval", result.Message), StatusCodes.Status403Forbidden),
+        CommandStatus.LinkExpired or CommandStatus.LinkUsed => MessageAsync(http, services, new("This link no longer works", result.Message), StatusCodes.Status410Gone),
+        _ => MessageAsync(http, services, new("This approval is already decided", result.Message), StatusCodes.Status409Conflict),
     };
 
-    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    private static Task<IResult> MessageAsync(HttpContext http, PageServices services, PageMessage message, int status) =>
+        services.Pages.PageAsync<MessagePage, PageMessage>(http, message, status);
 }
 
 /// <summary>The services the decision page uses, bundled so its handlers stay readable.</summary>
@@ -209,8 +193,8 @@ public sealed record PageServices(
     BusinessCaseDocuments Documents,
     ApprovalDecisionService Decisions,
     IAntiforgery Antiforgery,
-    IOptions<AuthSettings> Auth,
     ApprovalPolicy Approvals,
     LifecyclePolicy Lifecycle,
     TimeProvider Clock,
-    InputLimits Limits);
+    InputLimits Limits,
+    PageRenderer Pages);

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
+using Delivery.Functions.App.Auth;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -6,15 +6,14 @@ namespace Delivery.Functions.ApprovalPage;
 
 /// <summary>
 /// The <c>ApprovalPage</c> function: <c>GET</c> and <c>POST /api/approvals/{id}?token=…</c> (see
-/// <see cref="ApprovalPageEndpoint"/>). Anonymous so an unsigned visitor is sent to sign in rather than given a bare
-/// 401; the page validates its form's anti-forgery token itself.
+/// <see cref="ApprovalPageEndpoint"/>). A visitor who is not signed in is sent to sign in and back to the link.
 /// </summary>
 public sealed class ApprovalPageFunction(PageServices services)
 {
     public const string Name = nameof(ApprovalPage);
 
     [Function(Name)]
-    [AllowAnonymous]
+    [SignInPage]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "approvals/{id}")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {

@@ -1,15 +1,17 @@
-using System.Net;
-using System.Text;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Http;
+using Delivery.Functions.App.Pages;
 using Delivery.Workflows.Projects;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Delivery.Functions.DevSignIn;
 
+/// <summary>What the dev sign-in page shows: where to go afterwards, and the error when nobody was chosen.</summary>
+public sealed record DevSignInModel(string ReturnUrl, string? Error = null);
+
 /// <summary>
 /// <c>/api/dev/sign-in</c>, Development only: pick a seeded person and get a cookie that signs you in as them.
-/// Mapped only when dev sign-in is on, which start-up refuses outside Development.
+/// Answers 404 unless dev sign-in is on, which start-up refuses outside Development.
 /// </summary>
 public static class DevSignInEndpoint
 {
@@ -27,37 +29,20 @@ public static class DevSignInEndpoint
             return Problems.Status(StatusCodes.Status403Forbidden, "Sign-in form expired", "Go back to the sign-in page, refresh it and try again.");
         }
 
+        var returnUrl = LocalUrl.OrDefault(form["returnUrl"].ToString(), string.Empty);
         var person = DevPeople.Find(form["person"]);
         if (person is null)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["person"] = ["Select who to sign in as."] });
+            return await PageAsync(http, new DevSignInModel(returnUrl, "Select who you want to sign in as"), StatusCodes.Status400BadRequest);
         }
 
-        http.Response.Cookies.Append(DevSignInHandler.Cookie, person.Id, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
-        });
-        return Results.Redirect(LocalUrl.OrDefault(form["returnUrl"].ToString(), "/api/dev/sign-in"));
+        http.Response.Cookies.Append(DevSignInHandler.Cookie, person.Id, DevSignInHandler.CookieOptions(http.Request));
+        return Results.Redirect(returnUrl.Length > 0 ? returnUrl : "/api/dev/sign-in");
     }
 
-    public static string Page(HttpContext http, string? returnUrl)
+    public static Task<IResult> PageAsync(HttpContext http, DevSignInModel model, int status = StatusCodes.Status200OK)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Sign in (Development)</title></head><body>");
-        html.Append("<main><h1>Sign in as a test person</h1><p>Development only. Choose who you want to be.</p>");
-        html.Append("<form method=\"post\">");
-        html.Append($"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(tokens.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">");
-        html.Append("<fieldset><legend>Person</legend>");
-        foreach (var person in DevPeople.All)
-        {
-            var id = WebUtility.HtmlEncode(person.Id);
-            html.Append($"<div><input type=\"radio\" name=\"person\" id=\"p-{id}\" value=\"{id}\"><label for=\"p-{id}\">{WebUtility.HtmlEncode(person.Name)} ({string.Join(", ", person.Roles)})</label></div>");
-        }
-
-        html.Append($"</fieldset><input type=\"hidden\" name=\"returnUrl\" value=\"{WebUtility.HtmlEncode(LocalUrl.OrDefault(returnUrl, string.Empty))}\"><button type=\"submit\">Sign in</button></form></main></body></html>");
-        return html.ToString();
+        return http.RequestServices.GetRequiredService<PageRenderer>().PageAsync<DevSignInPage, DevSignInModel>(http, model, status);
     }
 }

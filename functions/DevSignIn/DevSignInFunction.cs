@@ -1,3 +1,4 @@
+using Delivery.Functions.App.Http;
 using Delivery.Functions.App.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Azure.Functions.Worker;
@@ -25,6 +26,6 @@ public sealed class DevSignInFunction(IOptions<AuthSettings> auth)
 
         return HttpMethods.IsPost(req.Method)
             ? await DevSignInEndpoint.SignIn(req.HttpContext)
-            : Results.Content(DevSignInEndpoint.Page(req.HttpContext, req.Query["returnUrl"].FirstOrDefault()), "text/html; charset=utf-8");
+            : await DevSignInEndpoint.PageAsync(req.HttpContext, new DevSignInModel(LocalUrl.OrDefault(req.Query["returnUrl"].FirstOrDefault(), string.Empty)));
     }
 }

@@ -15,6 +15,13 @@ public sealed class DevSignInHandler(IOptionsMonitor<AuthenticationSchemeOptions
     public const string Header = "X-Dev-User";
     public const string Cookie = "delivery-dev-user";
 
+    /// <summary>The sign-in cookie: never readable by script, never sent cross-site, Secure whenever the request is.</summary>
+    public static CookieOptions CookieOptions(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, Path = "/" };
+    }
+
     public static bool IsPresent(HttpRequest request) =>
         request.Headers.ContainsKey(Header) || request.Cookies.ContainsKey(Cookie);
 

@@ -8,7 +8,8 @@ namespace Delivery.Functions.App.Auth;
 /// The one sign-in step for HTTP functions in both modes. The isolated worker's ASP.NET Core pipeline is fixed (no
 /// UseAuthentication or UseAuthorization) and leaves <see cref="HttpContext.User"/> empty, so this runs the app's
 /// authentication (<see cref="AuthRegistration.SelectorScheme"/>), sets the user, and denies unless the function
-/// method carries <see cref="AllowAnonymousAttribute"/>.
+/// method carries <see cref="AllowAnonymousAttribute"/>; a page (<see cref="SignInPageAttribute"/>) sends the
+/// visitor to sign in instead.
 /// </summary>
 public static class FunctionPrincipal
 {
@@ -27,8 +28,12 @@ public static class FunctionPrincipal
             return null;
         }
 
-        return new Unauthorized();
+        return IsSignInPage(function) ? PageSignIn.Redirect(http) : new Unauthorized();
     }
+
+    public static bool IsSignInPage(MethodInfo? function) =>
+        function is not null && (function.IsDefined(typeof(SignInPageAttribute), inherit: true)
+            || function.DeclaringType?.IsDefined(typeof(SignInPageAttribute), inherit: true) == true);
 
     public static bool AllowsAnonymous(MethodInfo? function) =>
         function is not null && (function.IsDefined(typeof(AllowAnonymousAttribute), inherit: true)

@@ -22,7 +22,8 @@ public sealed class AuthTests(AppFixture fixture)
 
     /// <summary>
     /// The /api routes open to anyone, and why: health for probes, the page's own CSS and scripts, the dev sign-in
-    /// (Development only), and the decision page, which sends a visitor who is not signed in to sign in.
+    /// (Development only), sign-out (which says you are signed out), and the pages, which send a visitor who is not
+    /// signed in to sign in.
     /// </summary>
     private static readonly Dictionary<string, HttpStatusCode> OpenRoutes = new()
     {
@@ -32,6 +33,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["POST /api/dev/sign-in"] = HttpStatusCode.UnsupportedMediaType,
         ["GET /api/approvals/{id}"] = HttpStatusCode.Redirect,
         ["POST /api/approvals/{id}"] = HttpStatusCode.Redirect,
+        ["GET /api/sign-out"] = HttpStatusCode.OK,
+        ["POST /api/sign-out"] = HttpStatusCode.OK,
     };
 
     [Fact]
