@@ -1,5 +1,9 @@
-// Starts @vercel/cosmosdb-server with one fix: reading a document that does not exist answers 404, as Cosmos DB
-// does, instead of crashing into a 500 (its read handler dereferences the missing document).
+// Starts @vercel/cosmosdb-server with two fixes:
+// - reading a document that does not exist answers 404, as Cosmos DB does, instead of crashing into a 500 (its read
+//   handler dereferences the missing document);
+// - a query plan request (the .NET SDK asks for one before an ORDER BY query, having no local query engine on
+//   Linux) gets a plan, instead of being run as the query itself: a "pass-through" plan over the one partition key
+//   range this server has, so the SDK sends the query as it is and the server, which sorts, returns it in order.
 // Usage: node scripts/cosmos-server.js --host 127.0.0.1 --port 8081
 "use strict";
 const path = require("path");
@@ -16,6 +20,33 @@ readDocument.default = (account, req, res, params) => {
     res.statusCode = 404;
     return { code: "NotFound", message: "Entity with the specified id does not exist in the system." };
   }
+};
+
+const queryDocuments = require(path.join(lib, "handler", "query-documents"));
+const runQuery = queryDocuments.default;
+queryDocuments.default = (account, req, res, params) => {
+  if (String(req.headers["x-ms-cosmos-is-query-plan-request"]).toLowerCase() !== "true") {
+    return runQuery(account, req, res, params);
+  }
+  return {
+    partitionedQueryExecutionInfoVersion: 2,
+    queryInfo: {
+      distinctType: "None",
+      top: null,
+      offset: null,
+      limit: null,
+      orderBy: [],
+      orderByExpressions: [],
+      groupByExpressions: [],
+      groupByAliases: [],
+      aggregates: [],
+      groupByAliasToAggregateType: {},
+      rewrittenQuery: "",
+      hasSelectValue: false,
+      dCountInfo: null,
+    },
+    queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }],
+  };
 };
 
 require(path.join(lib, "cli.js"));

@@ -24,8 +24,9 @@ public static class GetProjectEndpoint
 
     public static bool MaySee(ClaimsPrincipal user, ProjectDocument project)
     {
-        if (user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.Finance)
-            || user.IsInRole(Roles.Board) || user.IsInRole(Roles.Admin))
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(project);
+        if (user.IsStaff())
         {
             return true;
         }

@@ -6,6 +6,7 @@ using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
+using Delivery.Workflows.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,9 @@ public static class WorkflowRegistration
     /// <summary>Repositories and services; the caller registers the Cosmos <c>Database</c>, the email sender and the policies.</summary>
     public static IServiceCollection AddDeliveryWorkflowServices(this IServiceCollection services)
     {
+        services.TryAddSingleton<PortfolioView>();
+        services.TryAddSingleton<TaskView>();
+        services.TryAddSingleton<ViewRebuilder>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();

@@ -11,4 +11,13 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Requester, ProjectManager, Approver, Finance, Board, Admin];
+
+    /// <summary>The delivery team and its managers, who may see every project and the portfolio; requesters see only their own.</summary>
+    public static IReadOnlyList<string> Staff { get; } = [ProjectManager, Approver, Finance, Board, Admin];
+
+    public static bool IsStaff(this System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Staff.Any(user.IsInRole);
+    }
 }

@@ -7,12 +7,15 @@ namespace Delivery.Functions.App.Pages;
 /// signed in (for the header), where the page is (for the navigation) and the form's anti-forgery token, issued
 /// only when a page has a form.
 /// </summary>
-public sealed class PageContext(string? personName, string path, Func<AntiforgeryTokenSet>? antiforgery)
+public sealed class PageContext(string? personName, string path, Func<AntiforgeryTokenSet>? antiforgery, bool isStaff = false)
 {
     private AntiforgeryTokenSet? _tokens;
 
     /// <summary>The signed-in person's name, or null when nobody is.</summary>
     public string? PersonName { get; } = personName;
+
+    /// <summary>Whether they are delivery team or a manager, who see the portfolio.</summary>
+    public bool IsStaff { get; } = isStaff;
 
     /// <summary>The request path, to mark the current navigation item.</summary>
     public string Path { get; } = path;
@@ -25,6 +28,6 @@ public sealed class PageContext(string? personName, string path, Func<Antiforger
         ArgumentNullException.ThrowIfNull(http);
         var name = http.User.Identity?.IsAuthenticated == true ? Auth.DeliveryClaims.DisplayName(http.User) : null;
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-        return new PageContext(name, http.Request.Path.Value ?? "/", () => antiforgery.GetAndStoreTokens(http));
+        return new PageContext(name, http.Request.Path.Value ?? "/", () => antiforgery.GetAndStoreTokens(http), name is not null && Auth.Roles.IsStaff(http.User));
     }
 }

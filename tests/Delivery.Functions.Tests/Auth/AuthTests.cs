@@ -33,6 +33,10 @@ public sealed class AuthTests(AppFixture fixture)
         ["POST /api/dev/sign-in"] = HttpStatusCode.UnsupportedMediaType,
         ["GET /api/approvals/{id}"] = HttpStatusCode.Redirect,
         ["POST /api/approvals/{id}"] = HttpStatusCode.Redirect,
+        ["GET /api/tasks"] = HttpStatusCode.Redirect,
+        ["GET /api/portfolio"] = HttpStatusCode.Redirect,
+        ["GET /api/portfolio/export"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/page"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };

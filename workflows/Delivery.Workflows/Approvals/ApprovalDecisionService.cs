@@ -161,7 +161,7 @@ public sealed class ApprovalDecisionService(
             return CommandResult.Invalid("delegateId", $"You cannot delegate to {delegatePerson.Name}: {why}. Choose someone else.");
         }
 
-        if (await steps.TryReplaceAsync(step with { Delegate = delegatePerson.ToPerson() }, cancellationToken) is null)
+        if (await steps.TryReplaceAsync(step with { Delegate = delegatePerson.ToPerson() }, cancellationToken, replacing: step) is null)
         {
             return new CommandResult(CommandStatus.Conflict, "The approval changed while you were delegating it. Try again.");
         }

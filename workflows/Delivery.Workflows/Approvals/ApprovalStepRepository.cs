@@ -1,28 +1,61 @@
 using Delivery.Workflows.Storage;
+using Delivery.Workflows.Views;
 using Microsoft.Azure.Cosmos;
 
 namespace Delivery.Workflows.Approvals;
 
-/// <summary>Reads and writes approval steps in their project's partition; writes are creates or ETag-guarded replaces.</summary>
-public sealed class ApprovalStepRepository(Database database)
+/// <summary>
+/// Reads and writes approval steps in their project's partition; writes are creates or ETag-guarded replaces. Every
+/// write brings the approver's and delegate's task lists up to date with the step.
+/// </summary>
+public sealed class ApprovalStepRepository(Database database, TaskView tasks)
 {
     private readonly Container _container = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<ApprovalStepDocument> _documents = new(database);
     private readonly ProjectPartition<GateDeciderClaim> _claims = new(database);
 
     /// <summary>Creates the step, or returns the one a previous attempt created (same deterministic id).</summary>
-    public Task<ApprovalStepDocument> CreateOrGetAsync(ApprovalStepDocument step, CancellationToken cancellationToken) => _documents.CreateOrGetAsync(step, cancellationToken);
+    public async Task<ApprovalStepDocument> CreateOrGetAsync(ApprovalStepDocument step, CancellationToken cancellationToken)
+    {
+        var stored = await _documents.CreateOrGetAsync(step, cancellationToken);
+        await tasks.SyncStepAsync(stored, null, cancellationToken);
+        return stored;
+    }
 
     public Task<ApprovalStepDocument?> GetAsync(string stepId, CancellationToken cancellationToken) =>
         ApprovalStepDocument.ProjectIdOf(stepId) is { } projectId ? _documents.GetAsync(stepId, projectId, cancellationToken) : Task.FromResult<ApprovalStepDocument?>(null);
 
-    /// <summary>Replaces the step if nobody changed it since it was read.</summary>
+    /// <summary>Replaces the step if nobody changed it since it was read (<paramref name="replacing"/>, when given, is that read).</summary>
     /// <returns>The stored step, or null when another writer got there first (412).</returns>
-    public Task<ApprovalStepDocument?> TryReplaceAsync(ApprovalStepDocument step, CancellationToken cancellationToken) => _documents.TryReplaceAsync(step, cancellationToken);
+    public async Task<ApprovalStepDocument?> TryReplaceAsync(ApprovalStepDocument step, CancellationToken cancellationToken, ApprovalStepDocument? replacing = null)
+    {
+        var stored = await _documents.TryReplaceAsync(step, cancellationToken);
+        if (stored is not null)
+        {
+            await tasks.SyncStepAsync(stored, replacing, cancellationToken);
+        }
+
+        return stored;
+    }
 
     /// <summary>Applies a change with the read-modify-write loop; <paramref name="change"/> returns null to leave the step as it is.</summary>
-    public Task<ApprovalStepDocument?> UpdateAsync(string stepId, Func<ApprovalStepDocument, ApprovalStepDocument?> change, CancellationToken cancellationToken) =>
-        ApprovalStepDocument.ProjectIdOf(stepId) is { } projectId ? _documents.UpdateAsync(stepId, projectId, change, cancellationToken) : Task.FromResult<ApprovalStepDocument?>(null);
+    public async Task<ApprovalStepDocument?> UpdateAsync(string stepId, Func<ApprovalStepDocument, ApprovalStepDocument?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (ApprovalStepDocument.ProjectIdOf(stepId) is not { } projectId)
+        {
+            return null;
+        }
+
+        ApprovalStepDocument? before = null;
+        var stored = await _documents.UpdateAsync(stepId, projectId, s => change(before = s), cancellationToken);
+        if (stored is not null)
+        {
+            await tasks.SyncStepAsync(stored, before, cancellationToken);
+        }
+
+        return stored;
+    }
 
     /// <summary>
     /// Claims the step's gate for this person's one decision in it.

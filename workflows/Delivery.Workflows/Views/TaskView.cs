@@ -1,0 +1,135 @@
+using System.Net;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Projects;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Workflows.Views;
+
+/// <summary>
+/// "My tasks": what waits for each person, one partition per person in the views container, written by the
+/// repositories whenever an approval step or a business case changes, so it is as current as the documents.
+/// Every write is an upsert or delete by a deterministic id, so a retried activity changes nothing further.
+/// </summary>
+public sealed class TaskView(Database database, ApprovalPolicy approvals, ApprovalDeadlines deadlines)
+{
+    private readonly Container _views = database.GetContainer(DataContainers.Views);
+    private readonly ProjectPartition<ProjectDocument> _projects = new(database);
+
+    /// <summary>Everything waiting for the person, oldest first.</summary>
+    public async Task<IReadOnlyList<PersonTask>> ListAsync(string personId, CancellationToken cancellationToken)
+    {
+        var viewId = ViewIds.TasksOf(personId);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.viewId = @viewId AND c.type = @type")
+            .WithParameter("@viewId", viewId)
+            .WithParameter("@type", PersonTask.DocumentType);
+        var tasks = new List<PersonTask>();
+        using var iterator = _views.GetItemQueryIterator<PersonTask>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(viewId) });
+        while (iterator.HasMoreResults)
+        {
+            tasks.AddRange(await iterator.ReadNextAsync(cancellationToken));
+        }
+
+        return tasks.OrderBy(t => t.Since).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A pending step is a task for its approver and its delegate; a decided or closed one is nobody's. A delegate
+    /// who was replaced loses the task (<paramref name="before"/> names them).
+    /// </summary>
+    public async Task SyncStepAsync(ApprovalStepDocument step, ApprovalStepDocument? before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var holders = step.Status == StepStatus.Pending
+            ? new[] { step.Approver.Id, step.Delegate?.Id }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+            : [];
+        var formerly = new[] { step.Approver.Id, step.Delegate?.Id, before?.Delegate?.Id }.OfType<string>()
+            .Where(id => !holders.Contains(id, StringComparer.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in formerly)
+        {
+            await DeleteAsync(person, step.Id, cancellationToken);
+        }
+
+        if (holders.Count == 0)
+        {
+            return;
+        }
+
+        var title = (await _projects.GetAsync(step.ProjectId, step.ProjectId, cancellationToken))?.Request.Title ?? step.ProjectId;
+        var due = deadlines.DueAfter(step.RequestedAt, approvals.EscalateAfterWorkingDays, approvals.BankHolidays);
+        foreach (var person in holders)
+        {
+            await UpsertAsync(new PersonTask
+            {
+                Id = step.Id,
+                ViewId = ViewIds.TasksOf(person),
+                Kind = PersonTaskKind.Decide,
+                ProjectId = step.ProjectId,
+                ProjectTitle = title,
+                Subject = $"{step.Subject}: {step.Label.ToLowerInvariant()} decision",
+                Href = $"/api/approvals/{Uri.EscapeDataString(step.Id)}",
+                Since = step.RequestedAt,
+                DueAt = due,
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>A business case to write or to revise is a task for the person who requested the project.</summary>
+    public async Task SyncBusinessCaseAsync(BusinessCaseDocument businessCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(businessCase);
+        var project = await _projects.GetAsync(businessCase.ProjectId, businessCase.ProjectId, cancellationToken);
+        if (project is null)
+        {
+            return;
+        }
+
+        PersonTaskKind? kind = businessCase.Status switch
+        {
+            BusinessCaseStatus.NotStarted or BusinessCaseStatus.Draft => PersonTaskKind.WriteBusinessCase,
+            BusinessCaseStatus.ChangesRequested => PersonTaskKind.ReviseBusinessCase,
+            _ => null,
+        };
+        foreach (var other in new[] { PersonTaskKind.WriteBusinessCase, PersonTaskKind.ReviseBusinessCase }.Where(k => k != kind))
+        {
+            await DeleteAsync(project.SubmittedBy, BusinessCaseTaskId(project.ProjectId, other), cancellationToken);
+        }
+
+        if (kind is not { } current)
+        {
+            return;
+        }
+
+        var caseName = businessCase.CurrentKind is { } k ? k.Title() : "Business case";
+        await UpsertAsync(new PersonTask
+        {
+            Id = BusinessCaseTaskId(project.ProjectId, current),
+            ViewId = ViewIds.TasksOf(project.SubmittedBy),
+            Kind = current,
+            ProjectId = project.ProjectId,
+            ProjectTitle = project.Request.Title,
+            Subject = current == PersonTaskKind.ReviseBusinessCase ? $"{caseName}: changes requested" : $"{caseName}: write and submit",
+            Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/page",
+            Since = current == PersonTaskKind.ReviseBusinessCase ? businessCase.DraftUpdatedAt ?? project.SubmittedAt : project.StageChangedAt ?? project.SubmittedAt,
+        }, cancellationToken);
+    }
+
+    private static string BusinessCaseTaskId(string projectId, PersonTaskKind kind) => $"{projectId}~{kind}";
+
+    private async Task UpsertAsync(PersonTask task, CancellationToken cancellationToken) =>
+        await _views.UpsertItemAsync(task, new PartitionKey(task.ViewId), cancellationToken: cancellationToken);
+
+    private async Task DeleteAsync(string personId, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _views.DeleteItemAsync<PersonTask>(id, new PartitionKey(ViewIds.TasksOf(personId)), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Not there: nothing to do.
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Delivery.Workflows.Views;
+
+/// <summary>
+/// The partitions of the views container (<c>/viewId</c>): one for the portfolio, one per person for what waits for
+/// them. Every page reads one of them, so no page needs a cross-partition query.
+/// </summary>
+public static class ViewIds
+{
+    public const string Portfolio = "portfolio";
+
+    /// <summary>The person's own partition, by their sign-in id (the id approvers have in the directory).</summary>
+    public static string TasksOf(string personId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        return "tasks~" + personId.ToLowerInvariant();
+    }
+}

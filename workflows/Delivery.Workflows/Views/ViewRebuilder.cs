@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Projects;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Workflows.Views;
+
+/// <summary>What a rebuild went through.</summary>
+public sealed record RebuildReport(int Projects, int ApprovalSteps, int BusinessCases, int PortfolioTotal);
+
+/// <summary>
+/// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
+/// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and each step's and
+/// business case's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// </summary>
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks)
+{
+    private readonly Container _projects = database.GetContainer(DataContainers.Projects);
+
+    public async Task<RebuildReport> RebuildAsync(CancellationToken cancellationToken)
+    {
+        int projectCount = 0, stepCount = 0, caseCount = 0;
+        using var feed = _projects.GetItemQueryIterator<JsonElement>(queryText: null, requestOptions: new QueryRequestOptions { MaxItemCount = 500 });
+        while (feed.HasMoreResults)
+        {
+            foreach (var document in await feed.ReadNextAsync(cancellationToken))
+            {
+                switch (document.TryGetProperty("type", out var type) ? type.GetString() : null)
+                {
+                    case ProjectDocument.DocumentType:
+                        await portfolio.WriteRowAsync(document.Deserialize<ProjectDocument>(Json)!, cancellationToken);
+                        projectCount++;
+                        break;
+                    case ApprovalStepDocument.DocumentType:
+                        await tasks.SyncStepAsync(document.Deserialize<ApprovalStepDocument>(Json)!, null, cancellationToken);
+                        stepCount++;
+                        break;
+                    case BusinessCaseDocument.DocumentType:
+                        await tasks.SyncBusinessCaseAsync(document.Deserialize<BusinessCaseDocument>(Json)!, cancellationToken);
+                        caseCount++;
+                        break;
+                }
+            }
+        }
+
+        var summary = await portfolio.RecountAsync(cancellationToken);
+        return new RebuildReport(projectCount, stepCount, caseCount, summary.Counts.Sum(c => c.Count));
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
