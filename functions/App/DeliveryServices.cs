@@ -33,6 +33,8 @@ public static class DeliveryServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProjectRepository>();
         builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddSingleton<ProjectIntake>();
+        builder.Services.AddSingleton<Delivery.Functions.RequestForm.RequestDrafts>();
         builder.Services.AddDeliveryWorkflows();
         builder.Services.AddSingleton<BusinessCaseDocuments>();
         builder.Services.AddSingleton<PageRenderer>();

@@ -78,6 +78,13 @@ public sealed partial class RequestFields
     [GeneratedRegex(@"\G(\d+)\]")]
     private static partial Regex LeadingIndex();
 
+    /// <summary>Fields kept as paths already, as the request form's draft keeps them.</summary>
+    public static RequestFields FromValues(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new RequestFields(new Dictionary<string, string>(values, StringComparer.Ordinal));
+    }
+
     public static RequestFields FromJson(JsonElement root)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,7 +1,4 @@
 using Delivery.Functions.App.Settings;
-using Delivery.Workflows.Approvals;
-using Delivery.Workflows.ProjectLifecycle;
-using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -9,8 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Delivery.Functions.SubmitProject;
 
 /// <summary>The <c>SubmitProject</c> function: <c>POST /api/projects</c> (see <see cref="SubmitProjectEndpoint"/>).</summary>
-public sealed class SubmitProjectFunction(
-    IOptions<IntakeSettings> intake, InputLimits limits, ApprovalPolicy directory, ProjectRepository projects, AttachmentStore attachments, LifecycleCommands lifecycle, TimeProvider clock)
+public sealed class SubmitProjectFunction(IOptions<IntakeSettings> intake, ProjectIntake projects)
 {
     public const string Name = nameof(SubmitProject);
 
@@ -19,6 +15,6 @@ public sealed class SubmitProjectFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects")] HttpRequest req, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return SubmitProjectEndpoint.HandleAsync(client, req.HttpContext, intake, limits, directory, projects, attachments, lifecycle, clock, cancellationToken);
+        return SubmitProjectEndpoint.HandleAsync(client, req.HttpContext, intake, projects, cancellationToken);
     }
 }

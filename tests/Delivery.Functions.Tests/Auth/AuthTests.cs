@@ -37,6 +37,10 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/portfolio"] = HttpStatusCode.Redirect,
         ["GET /api/portfolio/export"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/page"] = HttpStatusCode.Redirect,
+        ["GET /api/start"] = HttpStatusCode.OK,
+        ["GET /api/request/{slug}/{index?}"] = HttpStatusCode.Redirect,
+        ["POST /api/request/{slug}/{index?}"] = HttpStatusCode.Redirect,
+        ["GET /api/request-sent/{id}"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };

@@ -12,6 +12,7 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> Items { get; } =
     [
         new("My tasks", "/api/tasks"),
+        new("Request a project", "/api/start"),
         new("Portfolio", "/api/portfolio", StaffOnly: true),
     ];
 
