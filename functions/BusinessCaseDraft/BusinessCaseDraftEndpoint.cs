@@ -51,48 +51,92 @@ public static class BusinessCaseDraftEndpoint
             return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send the business case as JSON."] });
         }
 
-        // The same bounds as on submit: nothing out of bounds is stored, so the draft can always be read back.
+        var errors = await SaveAsync(project!, content, cases, documents, limits, clock, cancellationToken);
+        return errors.Count > 0
+            ? Problems.Validation(errors)
+            : TypedResults.Ok(BusinessCaseView.From((await cases.GetAsync(id, cancellationToken))!, content));
+    }
+
+    /// <summary>
+    /// Saves the draft if it is within bounds (the same as on submit, so a stored draft can always be read back);
+    /// returns the errors by API path otherwise, having stored nothing. The API and the editor pages both save here.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>> SaveAsync(
+        ProjectDocument project, BusinessCaseContent content, BusinessCaseRepository cases, BusinessCaseDocuments documents, InputLimits limits, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow();
         var errors = BusinessCaseValidator.CheckBounds(content, limits, DateOnly.FromDateTime(now.UtcDateTime));
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return errors;
         }
 
-        await documents.SaveDraftAsync(project!.ProjectId, content, cancellationToken);
+        await documents.SaveDraftAsync(project.ProjectId, content, cancellationToken);
         await cases.UpdateAsync(project.ProjectId, c => c with
         {
             DraftBlob = BusinessCaseDocuments.DraftBlob(project.ProjectId),
             DraftUpdatedAt = now,
             Status = c.Status is BusinessCaseStatus.NotStarted ? BusinessCaseStatus.Draft : c.Status,
         }, cancellationToken);
-        return TypedResults.Ok(BusinessCaseView.From((await cases.GetAsync(id, cancellationToken))!, content));
+        return errors;
     }
 
     /// <summary>Only the requester edits, and only while the project waits for its business case.</summary>
     public static async Task<(ProjectDocument? Project, BusinessCaseDocument? Record, IResult? Refusal)> EditableAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, CancellationToken cancellationToken)
     {
+        var (project, record, refusal) = await CheckEditableAsync(id, user, projects, cases, cancellationToken);
+        return refusal switch
+        {
+            EditRefusal.NotFound => (null, null, Problems.Status(StatusCodes.Status404NotFound, "Business case not found", $"There is no business case for project {id} that you can see.")),
+            EditRefusal.NotRequester => (null, null, Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", EditRefusals.NotRequester)),
+            EditRefusal.NotNow => (null, null, Problems.Status(StatusCodes.Status409Conflict, "Not now", EditRefusals.NotNow(project!.Stage))),
+            _ => (project, record, null),
+        };
+    }
+
+    /// <summary>The rule itself, for the API and the editor pages alike.</summary>
+    public static async Task<(ProjectDocument? Project, BusinessCaseDocument? Record, EditRefusal Refusal)> CheckEditableAsync(
+        string id, ClaimsPrincipal user, ProjectRepository projects, BusinessCaseRepository cases, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(user);
-        var project = await projects.GetAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(cases);
+        var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;
         var record = project is null ? null : await cases.GetAsync(id, cancellationToken);
         if (project is null || record is null || !GetProjectEndpoint.MaySee(user, project))
         {
-            return (null, null, Problems.Status(StatusCodes.Status404NotFound, "Business case not found", $"There is no business case for project {id} that you can see."));
+            return (null, null, EditRefusal.NotFound);
         }
 
         if (!string.Equals(project.SubmittedBy, user.UserId(), StringComparison.OrdinalIgnoreCase))
         {
-            return (null, null, Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", "Only the requester can edit or submit the business case."));
+            return (project, record, EditRefusal.NotRequester);
         }
 
-        if (project.Stage != ProjectStage.BusinessCase)
-        {
-            return (null, null, Problems.Status(StatusCodes.Status409Conflict, "Not now", $"The project is in {project.Stage}; the business case can be changed only while it waits for one."));
-        }
-
-        return (project, record, null);
+        return project.Stage != ProjectStage.BusinessCase ? (project, record, EditRefusal.NotNow) : (project, record, EditRefusal.None);
     }
+}
+
+/// <summary>Why someone may not edit a business case now.</summary>
+public enum EditRefusal
+{
+    None,
+    NotFound,
+    NotRequester,
+    NotNow,
+}
+
+/// <summary>What a refused editor is told, by the API and the pages alike.</summary>
+public static class EditRefusals
+{
+    public const string NotRequester = "Only the requester can edit or submit the business case.";
+
+    public static string NotNow(ProjectStage stage) => $"The project is in {stage}; the business case can be changed only while it waits for one.";
 }
 
 /// <summary>The business case record with the kind being worked on and the current draft.</summary>

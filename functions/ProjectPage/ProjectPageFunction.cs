@@ -15,7 +15,9 @@ public sealed record ProjectPageModel(
     BusinessCaseDocument? BusinessCase,
     IReadOnlyList<ApprovalStepDocument> Steps,
     IReadOnlyList<AuditEntry> Audit,
-    ApprovalStepDocument? StepToDecide);
+    ApprovalStepDocument? StepToDecide,
+    bool CanEditCase,
+    bool JustSubmitted);
 
 /// <summary>
 /// The <c>ProjectPage</c> function: <c>GET /api/projects/{id}/page</c>, one project for the people involved in it
@@ -46,7 +48,9 @@ public sealed class ProjectPageFunction(ProjectRepository projects, BusinessCase
             await cases.GetAsync(project.ProjectId, cancellationToken),
             all,
             await audit.ListAsync(project.ProjectId, cancellationToken),
-            all.FirstOrDefault(s => s.Status == StepStatus.Pending && s.MayDecide(user.UserId())));
+            all.FirstOrDefault(s => s.Status == StepStatus.Pending && s.MayDecide(user.UserId())),
+            CanEditCase: project.Stage == ProjectStage.BusinessCase && string.Equals(project.SubmittedBy, user.UserId(), StringComparison.OrdinalIgnoreCase),
+            JustSubmitted: req.Query["submitted"] == "1");
         return await pages.PageAsync<ProjectPageView, ProjectPageModel>(req.HttpContext, model);
     }
 }

@@ -41,6 +41,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/request/{slug}/{index?}"] = HttpStatusCode.Redirect,
         ["POST /api/request/{slug}/{index?}"] = HttpStatusCode.Redirect,
         ["GET /api/request-sent/{id}"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/business-case/edit/{section?}"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/business-case/edit/{section?}"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };

@@ -76,7 +76,7 @@ public sealed class PageFrameworkTests
             [nameof(TaskList.Items)] = new List<TaskListItem>
             {
                 new("Decide on Laptops", "/api/approvals/a1", "Due 4 January 2027", "Line manager approval", TagColour.Blue),
-                new("Closure report", null, "Cannot start yet"),
+                new("Closure report", null, "Cannot start yet", CannotStartYet: true),
             },
         });
 

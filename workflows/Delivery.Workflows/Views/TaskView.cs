@@ -111,7 +111,7 @@ public sealed class TaskView(Database database, ApprovalPolicy approvals, Approv
             ProjectId = project.ProjectId,
             ProjectTitle = project.Request.Title,
             Subject = current == PersonTaskKind.ReviseBusinessCase ? $"{caseName}: changes requested" : $"{caseName}: write and submit",
-            Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/page",
+            Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/business-case/edit",
             Since = current == PersonTaskKind.ReviseBusinessCase ? businessCase.DraftUpdatedAt ?? project.SubmittedAt : project.StageChangedAt ?? project.SubmittedAt,
         }, cancellationToken);
     }
