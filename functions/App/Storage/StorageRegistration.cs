@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -18,7 +19,8 @@ public static class StorageRegistration
             // A user-assigned identity is named by AZURE_CLIENT_ID in Azure; unset locally, where keys are used.
             ManagedIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID"),
         }));
-        services.AddSingleton(sp => CosmosClientFactory.Create(
+        // TryAdd: a benchmark may bring its own client (the same settings, with its requests counted).
+        services.TryAddSingleton(sp => CosmosClientFactory.Create(
             sp.GetRequiredService<IOptions<CosmosSettings>>().Value, environment.IsDevelopment(), sp.GetRequiredService<TokenCredential>()));
         services.AddSingleton(sp =>
         {

@@ -18,6 +18,7 @@ public sealed class WholeJourneyTests(ApprovalApp app, BrowserFixture browser) :
         var title = "Library laptops " + Guid.NewGuid().ToString("N")[..8];
         var rita = await browser.NewPageAsync(app.App.BaseAddress, "rita", bypassContentSecurityPolicy: true);
         var reference = await RequestAsync(rita, title);
+        await BrowserFixture.CheckAsync(rita, "request-sent");
         await app.StageAsync(reference, "BusinessCase");
 
         await rita.GotoAsync(Url($"/api/projects/{reference}/page"));
@@ -99,6 +100,10 @@ public sealed class WholeJourneyTests(ApprovalApp app, BrowserFixture browser) :
         using var owner = app.As("rita");
         var before = await owner.GetStringAsync($"/api/projects/{projectId}/business-case");
         using var hana = app.As("head-hana");
+        var hanaEditor = await browser.NewPageAsync(app.App.BaseAddress, "head-hana", bypassContentSecurityPolicy: true);
+        var refusedPage = await hanaEditor.GotoAsync(Url($"/api/projects/{projectId}/business-case/edit"));
+        Assert.Equal(403, refusedPage!.Status);
+        await BrowserFixture.CheckAsync(hanaEditor, "case-editor-refused");
         using var refused = await hana.PostAsync(
             $"/api/projects/{projectId}/business-case/edit/strategic",
             new FormUrlEncodedContent([new("strategic.caseForChange", "Hana's words")]));
@@ -153,6 +158,7 @@ public sealed class WholeJourneyTests(ApprovalApp app, BrowserFixture browser) :
     {
         await page.GetByRole(AriaRole.Link, new() { Name = section }).ClickAsync();
         await page.WaitForSelectorAsync($"h1:text-is('{section}')");
+        await BrowserFixture.CheckAsync(page, "case-" + section.Split(' ')[0].ToLowerInvariant());
         foreach (var (id, value) in fields)
         {
             await page.FillAsync($"[id='{id}']", value);
