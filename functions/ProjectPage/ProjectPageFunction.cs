@@ -17,7 +17,8 @@ public sealed record ProjectPageModel(
     IReadOnlyList<AuditEntry> Audit,
     ApprovalStepDocument? StepToDecide,
     bool CanEditCase,
-    bool JustSubmitted);
+    bool JustSubmitted,
+    bool CanWithdraw);
 
 /// <summary>
 /// The <c>ProjectPage</c> function: <c>GET /api/projects/{id}/page</c>, one project for the people involved in it
@@ -50,7 +51,8 @@ public sealed class ProjectPageFunction(ProjectRepository projects, BusinessCase
             await audit.ListAsync(project.ProjectId, cancellationToken),
             all.FirstOrDefault(s => s.Status == StepStatus.Pending && s.MayDecide(user.UserId())),
             CanEditCase: project.Stage == ProjectStage.BusinessCase && string.Equals(project.SubmittedBy, user.UserId(), StringComparison.OrdinalIgnoreCase),
-            JustSubmitted: req.Query["submitted"] == "1");
+            JustSubmitted: req.Query["submitted"] == "1",
+            CanWithdraw: WithdrawPage.WithdrawPageFunction.MayOffer(user, project));
         return await pages.PageAsync<ProjectPageView, ProjectPageModel>(req.HttpContext, model);
     }
 }

@@ -43,6 +43,9 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/request-sent/{id}"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/business-case/edit/{section?}"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/business-case/edit/{section?}"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/attachments/{number}"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/withdraw-request"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/withdraw-request"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };

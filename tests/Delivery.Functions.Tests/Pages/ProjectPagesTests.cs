@@ -106,4 +106,33 @@ public sealed class ProjectPagesTests(ApprovalApp app, BrowserFixture browser) :
         Assert.True(report.GetProperty("approvalSteps").GetInt32() >= 1);
         Assert.Equal(report.GetProperty("projects").GetInt32(), report.GetProperty("portfolioTotal").GetInt32());
     }
+
+    [Fact]
+    public async Task Only_the_requester_is_offered_withdrawal_and_withdrawing_ends_the_approval_for_everyone()
+    {
+        var (projectId, _) = await app.PendingForLeeAsync();
+        var path = $"/api/projects/{projectId}/page";
+        var lee = await browser.NewPageAsync(app.App.BaseAddress, "line-lee");
+        await lee.GotoAsync(new Uri(app.App.BaseAddress, path).ToString());
+        Assert.Equal(0, await lee.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Withdraw this request" }).CountAsync());
+        using (var leeClient = app.As("line-lee"))
+        {
+            using var refused = await leeClient.PostAsync($"/api/projects/{projectId}/withdraw-request", new FormUrlEncodedContent([new("reason", "Not mine to stop")]));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        Assert.Equal("Approval", (await app.ProjectAsync(projectId)).GetProperty("stage").GetString());
+
+        var rita = await browser.NewPageAsync(app.App.BaseAddress, "rita", bypassContentSecurityPolicy: true);
+        await rita.GotoAsync(new Uri(app.App.BaseAddress, path).ToString());
+        await rita.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Withdraw this request" }).ClickAsync();
+        await BrowserFixture.CheckAsync(rita, "withdraw");
+        await rita.FillAsync("#reason", "The libraries found laptops elsewhere.");
+        await rita.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Withdraw the request" }).ClickAsync();
+        await rita.WaitForURLAsync("**" + path);
+
+        await app.StageAsync(projectId, "Withdrawn");
+        await lee.GotoAsync(new Uri(app.App.BaseAddress, "/api/tasks").ToString());
+        Assert.Equal(0, await lee.Locator($"a[href*='{projectId}']").CountAsync());
+    }
 }

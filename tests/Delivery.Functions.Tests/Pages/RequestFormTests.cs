@@ -74,7 +74,14 @@ public sealed class RequestFormTests(ApprovalApp app, BrowserFixture browser) : 
         await BrowserFixture.ScreenshotAsync(page, "request-sent");
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to your project" }).ClickAsync();
         Assert.Equal(title, (await page.InnerTextAsync("h1")).Trim());
-        Assert.Contains("quote.pdf", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "quote.pdf" }).ClickAsync());
+        Assert.Equal("quote.pdf", download.SuggestedFilename);
+        Assert.Equal("%PDF-1.4 quote"u8.ToArray(), await File.ReadAllBytesAsync((await download.PathAsync())!));
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = "quote.pdf" }).GetAttributeAsync("href");
+        using (var stranger = app.As("rita"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync(href)).StatusCode);
+        }
 
         // Back to check your answers and send again: the same project, not a second one.
         await page.GotoAsync(Url("/api/request/check"));
