@@ -86,6 +86,9 @@ public sealed class CaseForm(IFormCollection form)
     /// </summary>
     private List<T> Rows<T>(int count, Func<int, string> prefix, string[] parts, Func<string, T> read)
     {
+        // Every row the page sent, however many it offered (it offers more when the draft has more).
+        var list = prefix(0)[..prefix(0).LastIndexOf('[')];
+        count = Math.Max(count, CaseSections.RowsFor(form.Keys.ToDictionary(k => k, _ => string.Empty, StringComparer.Ordinal), list, 0) - 1);
         var rows = new List<T>();
         for (var i = 0; i < count; i++)
         {

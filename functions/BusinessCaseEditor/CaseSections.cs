@@ -26,6 +26,20 @@ public static class CaseSections
         new("management", "Management case", "The delivery plan, milestones, risks and benefits", "management"),
     ];
 
+    /// <summary>
+    /// Rows the page offers for a list: its default, or every saved entry and one blank when there are more (a
+    /// draft saved through the API may hold more than the page's default), so saving the page never drops any.
+    /// </summary>
+    public static int RowsFor(IReadOnlyDictionary<string, string> values, string list, int defaultRows)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var saved = values.Keys.Where(k => k.StartsWith(list + "[", StringComparison.Ordinal))
+            .Select(k => int.TryParse(k.AsSpan(list.Length + 1, k.IndexOf(']', StringComparison.Ordinal) - list.Length - 1), out var i) ? i + 1 : 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        return Math.Max(defaultRows, saved + 1);
+    }
+
     public static CaseSection? Find(string? slug) => All.FirstOrDefault(s => s.Slug == slug);
 
     public static string Href(string projectId, string? slug = null) =>

@@ -163,6 +163,25 @@ public sealed class AuthTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Behind_app_service_auth_a_page_sends_visitors_to_entra_sign_in_and_sign_out_to_its_logout()
+    {
+        await using var app = await StartEntraAppAsync(new() { ["Auth:TrustAppServiceAuthentication"] = "true" });
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        using var signedIn = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        signedIn.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", Principal("approver-1"));
+
+        using var page = await anonymous.GetAsync("/api/tasks?x=1");
+        using var api = await anonymous.GetAsync("/api/projects/prj-000000000000000000000000");
+        using var signOut = await signedIn.PostAsync("/api/sign-out", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Ftasks%3Fx%3D1", page.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.StartsWith("/.auth/logout?post_logout_redirect_uri=", signOut.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dev_sign_in_is_refused_at_start_up_outside_development()
     {
         var settings = fixture.Settings(new() { ["Auth:TenantId"] = Tenant, ["Auth:Audience"] = Audience });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Delivery.Functions.Tests.Approvals;
 using Delivery.Functions.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -92,6 +93,23 @@ public sealed class WholeJourneyTests(ApprovalApp app, BrowserFixture browser) :
         await rita.WaitForSelectorAsync(".govuk-error-summary");
         Assert.EndsWith("/business-case/edit/strategic#strategic.caseForChange", await rita.Locator(".govuk-error-summary__list a").First.GetAttributeAsync("href"), StringComparison.Ordinal);
         await BrowserFixture.CheckAsync(rita, "case-editor-errors");
+
+        // A draft saved through the API with more years than the page offers by default keeps them all when the page saves.
+        var years = Enumerable.Range(0, 6).Select(i => new { year = $"{2026 + i}/{(27 + i) % 100:00}", capital = 1000m, revenue = 0m }).ToArray();
+        using (var api = app.As("rita"))
+        {
+            Assert.True((await api.PutAsJsonAsync($"/api/projects/{projectId}/business-case", new { financial = new { years } })).IsSuccessStatusCode);
+        }
+
+        await rita.GotoAsync(Url($"/api/projects/{projectId}/business-case/edit/financial"));
+        Assert.Equal(7, await rita.Locator("input[id$='.year']").CountAsync());
+        await rita.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+        await rita.WaitForSelectorAsync("text=Your changes have been saved");
+        using (var api = app.As("rita"))
+        {
+            var saved = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/projects/{projectId}/business-case");
+            Assert.Equal(6, saved.GetProperty("draft").GetProperty("financial").GetProperty("years").GetArrayLength());
+        }
 
         // Hana (delivery staff) may see the project but not write its case: no link for her, and a direct POST is refused.
         var hanaPage = await browser.NewPageAsync(app.App.BaseAddress, "head-hana");
