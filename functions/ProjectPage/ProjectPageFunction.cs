@@ -3,6 +3,7 @@ using Delivery.Functions.App.Pages;
 using Delivery.Functions.GetProject;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
+using Delivery.Workflows.Budget;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
@@ -18,14 +19,16 @@ public sealed record ProjectPageModel(
     ApprovalStepDocument? StepToDecide,
     bool CanEditCase,
     bool JustSubmitted,
-    bool CanWithdraw);
+    bool CanWithdraw,
+    BudgetSummary? Budget = null);
 
 /// <summary>
 /// The <c>ProjectPage</c> function: <c>GET /api/projects/{id}/page</c>, one project for the people involved in it
 /// and the delivery team (the same rule as the API; anyone else is told there is no such project). Everything comes
 /// from the project's own partition.
 /// </summary>
-public sealed class ProjectPageFunction(ProjectRepository projects, BusinessCaseRepository cases, ApprovalStepRepository steps, AuditLog audit, PageRenderer pages)
+public sealed class ProjectPageFunction(
+    ProjectRepository projects, BusinessCaseRepository cases, ApprovalStepRepository steps, AuditLog audit, BudgetRepository budget, PageRenderer pages)
 {
     public const string Name = nameof(ProjectPage);
 
@@ -52,7 +55,8 @@ public sealed class ProjectPageFunction(ProjectRepository projects, BusinessCase
             all.FirstOrDefault(s => s.Status == StepStatus.Pending && s.MayDecide(user.UserId())),
             CanEditCase: project.Stage == ProjectStage.BusinessCase && string.Equals(project.SubmittedBy, user.UserId(), StringComparison.OrdinalIgnoreCase),
             JustSubmitted: req.Query["submitted"] == "1",
-            CanWithdraw: WithdrawPage.WithdrawPageFunction.MayOffer(user, project));
+            CanWithdraw: WithdrawPage.WithdrawPageFunction.MayOffer(user, project),
+            Budget: project.Baseline is { } baseline ? await budget.SummaryAsync(project.ProjectId, baseline.ApprovedBudget, cancellationToken) : null);
         return await pages.PageAsync<ProjectPageView, ProjectPageModel>(req.HttpContext, model);
     }
 }

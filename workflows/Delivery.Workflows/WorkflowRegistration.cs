@@ -42,6 +42,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<TaskView>();
         services.TryAddSingleton<ViewRebuilder>();
         services.TryAddSingleton<ProjectRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

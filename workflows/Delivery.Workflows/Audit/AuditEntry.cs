@@ -60,4 +60,10 @@ public enum AuditAction
 
     /// <summary>A decision or delegation refused by the separation-of-duties rules; the step stays open.</summary>
     Refused,
+
+    /// <summary>Money spent on the project was recorded.</summary>
+    SpendRecorded,
+
+    /// <summary>A new forecast of the cost at completion was recorded.</summary>
+    ForecastRecorded,
 }
