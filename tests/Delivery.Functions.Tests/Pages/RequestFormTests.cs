@@ -133,6 +133,28 @@ public sealed class RequestFormTests(ApprovalApp app, BrowserFixture browser) : 
         await BrowserFixture.CheckAsync(page, "request-check-errors");
     }
 
+    [Fact]
+    public async Task A_benefit_emptied_on_its_page_is_gone_from_check_your_answers()
+    {
+        var page = await browser.NewPageAsync(app.App.BaseAddress, "admin-ada");
+        await page.GotoAsync(Url("/api/request/benefits/0"));
+        await page.FillAsync("[id='benefits[0].measure']", "Faults per month");
+        await SendAsync(page, "Add another benefit");
+        await page.GotoAsync(Url("/api/request/benefits/1"));
+        await page.FillAsync("[id='benefits[1].measure']", "Calls per day");
+        await SendAsync(page, "Continue");
+        await page.GotoAsync(Url("/api/request/benefits/1"));
+        await page.FillAsync("[id='benefits[1].measure']", string.Empty);
+        await SendAsync(page, "Continue");
+
+        await page.GotoAsync(Url("/api/request/check"));
+        var headings = await page.Locator("h2").AllInnerTextsAsync();
+        Assert.Contains("Benefit 1", headings);
+        Assert.DoesNotContain("Benefit 2", headings);
+        Assert.Contains("Faults per month", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Calls per day", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+    }
+
     /// <summary>Presses the button and waits for the page it leads to, which may have the same address (errors).</summary>
     private static async Task SendAsync(IPage page, string button)
     {
