@@ -35,14 +35,13 @@ public static class ApprovalPageEndpoint
         var (form, bad) = await FormBody.ReadAsync(http.Request, services.Limits, cancellationToken);
         if (form is null || bad is not null)
         {
-            return await MessageAsync(http, services, new("Your form could not be sent", bad!.Message), bad.Status);
+            return await services.Pages.MessageAsync(http, new("Your form could not be sent", bad!.Message), bad.Status);
         }
 
         if (!await services.Antiforgery.IsRequestValidAsync(http))
         {
-            return await MessageAsync(
+            return await services.Pages.MessageAsync(
                 http,
-                services,
                 new("Your form could not be sent", "The page you sent it from had expired. Go back to the email, open the link again and resend your decision."),
                 StatusCodes.Status400BadRequest);
         }
@@ -175,14 +174,12 @@ public static class ApprovalPageEndpoint
 
     private static Task<IResult> RefusalAsync(HttpContext http, PageServices services, CommandResult result) => result.Status switch
     {
-        CommandStatus.NotFound => MessageAsync(http, services, new("Approval not found", result.Message), StatusCodes.Status404NotFound),
-        CommandStatus.Forbidden => MessageAsync(http, services, new("You cannot decide on this approval", result.Message), StatusCodes.Status403Forbidden),
-        CommandStatus.LinkExpired or CommandStatus.LinkUsed => MessageAsync(http, services, new("This link no longer works", result.Message), StatusCodes.Status410Gone),
-        _ => MessageAsync(http, services, new("This approval is already decided", result.Message), StatusCodes.Status409Conflict),
+        CommandStatus.NotFound => services.Pages.MessageAsync(http, new("Approval not found", result.Message), StatusCodes.Status404NotFound),
+        CommandStatus.Forbidden => services.Pages.MessageAsync(http, new("You cannot decide on this approval", result.Message), StatusCodes.Status403Forbidden),
+        CommandStatus.LinkExpired or CommandStatus.LinkUsed => services.Pages.MessageAsync(http, new("This link no longer works", result.Message), StatusCodes.Status410Gone),
+        _ => services.Pages.MessageAsync(http, new("This approval is already decided", result.Message), StatusCodes.Status409Conflict),
     };
 
-    private static Task<IResult> MessageAsync(HttpContext http, PageServices services, PageMessage message, int status) =>
-        services.Pages.PageAsync<MessagePage, PageMessage>(http, message, status);
 }
 
 /// <summary>The services the decision page uses, bundled so its handlers stay readable.</summary>

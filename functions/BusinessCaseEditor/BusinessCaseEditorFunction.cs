@@ -54,17 +54,17 @@ public sealed class BusinessCaseEditorFunction(
         var part = section is null ? null : CaseSections.Find(section);
         if (refusal == EditRefusal.NotFound || (section is not null && part is null))
         {
-            return await MessageAsync(http, new("Business case not found", "There is no such business case that you can see. Check the link."), StatusCodes.Status404NotFound);
+            return await pages.MessageAsync(http, new("Business case not found", "There is no such business case that you can see. Check the link."), StatusCodes.Status404NotFound);
         }
 
         if (refusal == EditRefusal.NotRequester)
         {
-            return await MessageAsync(http, new("You cannot edit this business case", EditRefusals.NotRequester), StatusCodes.Status403Forbidden);
+            return await pages.MessageAsync(http, new("You cannot edit this business case", EditRefusals.NotRequester), StatusCodes.Status403Forbidden);
         }
 
         if (refusal == EditRefusal.NotNow)
         {
-            return await MessageAsync(http, new("The business case cannot be changed now", EditRefusals.NotNow(project!.Stage)), StatusCodes.Status409Conflict);
+            return await pages.MessageAsync(http, new("The business case cannot be changed now", EditRefusals.NotNow(project!.Stage)), StatusCodes.Status409Conflict);
         }
 
         var (draft, _) = record!.DraftBlob is null ? (null, false) : await documents.ReadAsync(record.DraftBlob, cancellationToken);
@@ -83,7 +83,7 @@ public sealed class BusinessCaseEditorFunction(
         var (form, bad) = await FormBody.ReadAsync(req, limits, cancellationToken);
         if (form is null || bad is not null)
         {
-            return await MessageAsync(http, new("Your changes could not be saved", bad!.Message), bad.Status);
+            return await pages.MessageAsync(http, new("Your changes could not be saved", bad!.Message), bad.Status);
         }
 
         var reader = new CaseForm(form);
@@ -114,7 +114,7 @@ public sealed class BusinessCaseEditorFunction(
 
         if (result!.Status != CommandStatus.Recorded)
         {
-            return await MessageAsync(http, new("The business case was not submitted", result.Message), StatusCodes.Status409Conflict);
+            return await pages.MessageAsync(http, new("The business case was not submitted", result.Message), StatusCodes.Status409Conflict);
         }
 
         return Results.Redirect($"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/page?submitted=1");
@@ -131,8 +131,6 @@ public sealed class BusinessCaseEditorFunction(
                 : SectionStatus.Completed);
     }
 
-    private Task<IResult> MessageAsync(HttpContext http, PageMessage message, int status) =>
-        pages.PageAsync<MessagePage, PageMessage>(http, message, status);
 }
 
 /// <summary>Where an error from submitting links to: the field on its section's page.</summary>

@@ -33,10 +33,7 @@ public static class CaseSections
     public static int RowsFor(IReadOnlyDictionary<string, string> values, string list, int defaultRows)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var saved = values.Keys.Where(k => k.StartsWith(list + "[", StringComparison.Ordinal))
-            .Select(k => int.TryParse(k.AsSpan(list.Length + 1, k.IndexOf(']', StringComparison.Ordinal) - list.Length - 1), out var i) ? i + 1 : 0)
-            .DefaultIfEmpty(0)
-            .Max();
+        var saved = SubmitProject.RequestFields.FromValues(values).IndexesOf(list).DefaultIfEmpty(-1).Max() + 1;
         return Math.Max(defaultRows, saved + 1);
     }
 

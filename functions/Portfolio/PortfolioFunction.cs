@@ -73,6 +73,5 @@ public sealed class PortfolioFunction(PortfolioView portfolio, ApprovalPolicy ap
     /// <summary>Requesters see their own projects, not the portfolio.</summary>
     private Task<IResult>? Refusal(HttpRequest req) => req.HttpContext.User.IsStaff()
         ? null
-        : pages.PageAsync<MessagePage, PageMessage>(
-            req.HttpContext, new("You cannot see the portfolio", "The portfolio is for the delivery team and managers. Your own requests are in My tasks."), StatusCodes.Status403Forbidden);
+        : pages.MessageAsync(req.HttpContext, new("You cannot see the portfolio", "The portfolio is for the delivery team and managers. Your own requests are in My tasks."), StatusCodes.Status403Forbidden);
 }

@@ -29,8 +29,7 @@ public sealed class ProjectAttachmentFunction(ProjectRepository projects, BlobSe
         if (project is null || !GetProjectEndpoint.MaySee(req.HttpContext.User, project)
             || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > project.Attachments.Count)
         {
-            return await pages.PageAsync<MessagePage, PageMessage>(
-                req.HttpContext, new("File not found", "There is no such file that you can see. Check the link."), StatusCodes.Status404NotFound);
+            return await pages.MessageAsync(req.HttpContext, new("File not found", "There is no such file that you can see. Check the link."), StatusCodes.Status404NotFound);
         }
 
         var file = project.Attachments[n - 1];

@@ -42,8 +42,7 @@ public sealed class ProjectPageFunction(
         var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;
         if (project is null || !GetProjectEndpoint.MaySee(user, project))
         {
-            return await pages.PageAsync<MessagePage, PageMessage>(
-                req.HttpContext, new("Project not found", "There is no such project that you can see. Check the link."), StatusCodes.Status404NotFound);
+            return await pages.MessageAsync(req.HttpContext, new("Project not found", "There is no such project that you can see. Check the link."), StatusCodes.Status404NotFound);
         }
 
         var all = await steps.ListAsync(project.ProjectId, cancellationToken);

@@ -67,18 +67,8 @@ public sealed record RequestDraft : IProjectDocument<RequestDraft>
     }
 
     /// <summary>The entries a list has, by index; one left blank on its page is not there.</summary>
-    public IReadOnlyList<int> IndexesOf(string list) =>
-        Values.Keys.Where(k => k.StartsWith(list + "[", StringComparison.Ordinal))
-            .Select(k => int.TryParse(k.AsSpan(list.Length + 1, k.IndexOf(']', StringComparison.Ordinal) - list.Length - 1), out var i) ? i : -1)
-            .Where(i => i >= 0)
-            .Distinct()
-            .Order()
-            .ToList();
+    public IReadOnlyList<int> IndexesOf(string list) => SubmitProject.RequestFields.FromValues(Values).IndexesOf(list);
 
     /// <summary>How many entries a list has: one more than its highest index.</summary>
-    public int CountOf(string list) =>
-        Values.Keys.Where(k => k.StartsWith(list + "[", StringComparison.Ordinal))
-            .Select(k => int.TryParse(k.AsSpan(list.Length + 1, k.IndexOf(']', StringComparison.Ordinal) - list.Length - 1), out var i) ? i + 1 : 0)
-            .DefaultIfEmpty(0)
-            .Max();
+    public int CountOf(string list) => IndexesOf(list).DefaultIfEmpty(-1).Max() + 1;
 }

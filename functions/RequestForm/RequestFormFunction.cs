@@ -47,7 +47,7 @@ public sealed class RequestFormFunction(RequestDrafts drafts, ProjectIntake inta
         var entry = 0;
         if (!RequestQuestions.Exists(slug) || (index is not null && (!RequestQuestions.IsList(slug) || !int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out entry) || entry >= limits.MaxListItems)))
         {
-            return await MessageAsync(http, new("Page not found", "There is no such page in the request form. Start again from the start page."), StatusCodes.Status404NotFound);
+            return await pages.MessageAsync(http, new("Page not found", "There is no such page in the request form. Start again from the start page."), StatusCodes.Status404NotFound);
         }
 
         var draft = await drafts.CurrentAsync(http.User.UserId(), cancellationToken);
@@ -80,7 +80,7 @@ public sealed class RequestFormFunction(RequestDrafts drafts, ProjectIntake inta
         var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;
         if (project is null || project.SubmittedBy != req.HttpContext.User.UserId())
         {
-            return await MessageAsync(req.HttpContext, new("Request not found", "There is no such request of yours."), StatusCodes.Status404NotFound);
+            return await pages.MessageAsync(req.HttpContext, new("Request not found", "There is no such request of yours."), StatusCodes.Status404NotFound);
         }
 
         return await pages.PageAsync<RequestSentPage, RequestSentModel>(req.HttpContext, new RequestSentModel(project.ProjectId, project.Request.Title));
@@ -92,7 +92,7 @@ public sealed class RequestFormFunction(RequestDrafts drafts, ProjectIntake inta
         var (form, bad) = await FormBody.ReadAsync(http.Request, limits, cancellationToken);
         if (form is null || bad is not null)
         {
-            return await MessageAsync(http, new("Your answers could not be saved", bad!.Message), bad.Status);
+            return await pages.MessageAsync(http, new("Your answers could not be saved", bad!.Message), bad.Status);
         }
 
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -128,7 +128,7 @@ public sealed class RequestFormFunction(RequestDrafts drafts, ProjectIntake inta
         var bytes = await BoundedBody.ReadAsync(http.Request.Body, settings.Value.MaxRequestBytes, cancellationToken);
         if (bytes is null || !http.Request.HasFormContentType)
         {
-            return await MessageAsync(http, new("Your file could not be uploaded", bytes is null ? "The file is too large." : "Send the page's own form."), bytes is null ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status415UnsupportedMediaType);
+            return await pages.MessageAsync(http, new("Your file could not be uploaded", bytes is null ? "The file is too large." : "Send the page's own form."), bytes is null ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status415UnsupportedMediaType);
         }
 
         http.Request.Body = new MemoryStream(bytes);
@@ -238,6 +238,4 @@ public sealed class RequestFormFunction(RequestDrafts drafts, ProjectIntake inta
         return $"{FileTypeNames.Describe(s.AllowedTypes)}, each smaller than {s.MaxAttachmentBytes / 1024 / 1024.0:0.#} MB; up to {s.MaxAttachments} files.";
     }
 
-    private Task<IResult> MessageAsync(HttpContext http, PageMessage message, int status) =>
-        pages.PageAsync<MessagePage, PageMessage>(http, message, status);
 }

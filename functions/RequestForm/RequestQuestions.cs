@@ -58,9 +58,7 @@ public static class RequestQuestions
     {
         foreach (var slug in Order)
         {
-            var index = IsList(slug) && field.StartsWith(slug + "[", StringComparison.Ordinal)
-                ? int.Parse(field.AsSpan(slug.Length + 1, field.IndexOf(']', StringComparison.Ordinal) - slug.Length - 1), System.Globalization.CultureInfo.InvariantCulture)
-                : 0;
+            var index = IsList(slug) ? SubmitProject.RequestFields.FromValues(new Dictionary<string, string> { [field] = string.Empty }).IndexesOf(slug) is [var first, ..] ? first : 0 : 0;
             if (Owns(slug, index, field))
             {
                 return Href(slug, index, fromCheck: true) + "#" + ElementId(field);

@@ -32,7 +32,7 @@ public sealed class WithdrawPageFunction(ProjectRepository projects, LifecycleCo
         var project = id.StartsWith("prj-", StringComparison.Ordinal) ? await projects.GetAsync(id, cancellationToken) : null;
         if (project is null || !GetProjectEndpoint.MaySee(http.User, project))
         {
-            return await MessageAsync(http, new("Project not found", "There is no such project that you can see. Check the link."), StatusCodes.Status404NotFound);
+            return await pages.MessageAsync(http, new("Project not found", "There is no such project that you can see. Check the link."), StatusCodes.Status404NotFound);
         }
 
         if (!HttpMethods.IsPost(req.Method))
@@ -43,7 +43,7 @@ public sealed class WithdrawPageFunction(ProjectRepository projects, LifecycleCo
         var (form, bad) = await FormBody.ReadAsync(req, limits, cancellationToken);
         if (form is null || bad is not null)
         {
-            return await MessageAsync(http, new("Your form could not be sent", bad!.Message), bad.Status);
+            return await pages.MessageAsync(http, new("Your form could not be sent", bad!.Message), bad.Status);
         }
 
         var reason = form["reason"].ToString().Trim();
@@ -57,9 +57,9 @@ public sealed class WithdrawPageFunction(ProjectRepository projects, LifecycleCo
         return result.Status switch
         {
             CommandStatus.Recorded => Results.Redirect($"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/page"),
-            CommandStatus.Forbidden => await MessageAsync(http, new("You cannot withdraw this project", result.Message), StatusCodes.Status403Forbidden),
-            CommandStatus.NotFound => await MessageAsync(http, new("Project not found", result.Message), StatusCodes.Status404NotFound),
-            _ => await MessageAsync(http, new("This project cannot be withdrawn now", result.Message), StatusCodes.Status409Conflict),
+            CommandStatus.Forbidden => await pages.MessageAsync(http, new("You cannot withdraw this project", result.Message), StatusCodes.Status403Forbidden),
+            CommandStatus.NotFound => await pages.MessageAsync(http, new("Project not found", result.Message), StatusCodes.Status404NotFound),
+            _ => await pages.MessageAsync(http, new("This project cannot be withdrawn now", result.Message), StatusCodes.Status409Conflict),
         };
     }
 
@@ -72,6 +72,4 @@ public sealed class WithdrawPageFunction(ProjectRepository projects, LifecycleCo
             && string.Equals(project.SubmittedBy, user.UserId(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private Task<IResult> MessageAsync(HttpContext http, PageMessage message, int status) =>
-        pages.PageAsync<MessagePage, PageMessage>(http, message, status);
 }

@@ -22,6 +22,10 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
+    /// <summary>A page of a heading and a message (not found, not allowed, done) with the given status.</summary>
+    public Task<IResult> MessageAsync(HttpContext http, PageMessage message, int status) =>
+        PageAsync<MessagePage, PageMessage>(http, message, status);
+
     public async Task<string> RenderAsync<TPage, TModel>(PageContext context, TModel model)
         where TPage : PageBase<TModel>
     {
