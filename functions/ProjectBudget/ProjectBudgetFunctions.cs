@@ -1,4 +1,5 @@
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.Budget;
@@ -25,7 +26,7 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
     public async Task<IResult> SpendAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/spend")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, refusal) = await BudgetAccess.ForRecordingAsync(id, req.HttpContext.User, projects, directory, cancellationToken);
+        var (project, refusal) = await ProjectRecordAccess.ForRecordingAsync(id, req.HttpContext.User, projects, directory, "spending and forecasts", (" or Finance", u => u.IsInRole(Roles.Finance)), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -39,7 +40,7 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
 
         var now = clock.GetUtcNow();
         var (entry, errors) = (body ?? new SpendBody(null, null, null, null, null, null, null))
-            .Read(project!.ProjectId, req.HttpContext.User.UserId(), Today(now), Start(project), limits, now);
+            .Read(project!.ProjectId, req.HttpContext.User.UserId(), ProjectRecordAccess.Today(now), ProjectRecordAccess.Start(project), limits, now);
         if (entry is null)
         {
             return Problems.Validation(errors);
@@ -60,7 +61,7 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
     public async Task<IResult> ForecastAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/forecast")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, refusal) = await BudgetAccess.ForRecordingAsync(id, req.HttpContext.User, projects, directory, cancellationToken);
+        var (project, refusal) = await ProjectRecordAccess.ForRecordingAsync(id, req.HttpContext.User, projects, directory, "spending and forecasts", (" or Finance", u => u.IsInRole(Roles.Finance)), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -74,7 +75,7 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
 
         var now = clock.GetUtcNow();
         var (forecast, errors) = (body ?? new ForecastBody(null, null, null, null))
-            .Read(project!.ProjectId, req.HttpContext.User.UserId(), Today(now), Start(project), limits, now);
+            .Read(project!.ProjectId, req.HttpContext.User.UserId(), ProjectRecordAccess.Today(now), ProjectRecordAccess.Start(project), limits, now);
         if (forecast is null)
         {
             return Problems.Validation(errors);
@@ -95,7 +96,7 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
     public async Task<IResult> BudgetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "projects/{id}/budget")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, refusal) = await BudgetAccess.ForReadingAsync(id, req.HttpContext.User, projects, cancellationToken);
+        var (project, refusal) = await ProjectRecordAccess.ForReadingAsync(id, req.HttpContext.User, projects, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -116,8 +117,4 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
             Summary = summary,
             Comment = comment,
         }, cancellationToken);
-
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
-
-    private static DateOnly Start(ProjectDocument project) => DateOnly.FromDateTime(project.SubmittedAt.UtcDateTime);
 }

@@ -43,6 +43,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ViewRebuilder>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Milestones.MilestoneRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

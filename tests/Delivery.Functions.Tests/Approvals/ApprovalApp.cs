@@ -118,7 +118,6 @@ public partial class ApprovalApp : IAsyncLifetime
         return await rita.PostAsync($"/api/projects/{projectId}/business-case/{path}", null);
     }
 
-    /// <summary>The decision link (path and query) emailed to an approver for this project.</summary>
     /// <summary>A new project whose business case waits for Lee (a small one: his decision settles it), and his link.</summary>
     public async Task<(string ProjectId, string Link)> PendingForLeeAsync()
     {
@@ -127,6 +126,18 @@ public partial class ApprovalApp : IAsyncLifetime
         return (projectId, await LinkAsync("line-lee", projectId));
     }
 
+    /// <summary>A £9,000 project Lee approves as its only approver; Sam becomes its project manager.</summary>
+    public async Task<string> ApprovedProjectAsync()
+    {
+        var (projectId, link) = await PendingForLeeAsync();
+        var stepId = Uri.UnescapeDataString(new Uri(new Uri("http://x"), link).AbsolutePath.Split('/')[^1]);
+        using var lee = As("line-lee");
+        Assert.True((await lee.PostAsJsonAsync($"/api/approvals/{stepId}/decision", new { decision = "approve" })).IsSuccessStatusCode);
+        await StageAsync(projectId, "Initiation");
+        return projectId;
+    }
+
+    /// <summary>The decision link (path and query) emailed to an approver for this project.</summary>
     public async Task<string> LinkAsync(string approverId, string projectId, int count = 1)
     {
         var address = EmailOf(approverId);

@@ -15,7 +15,7 @@ public sealed class BudgetHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp
     [Fact]
     public async Task Spend_and_forecasts_are_recorded_once_audited_once_and_add_up_against_the_baseline()
     {
-        var projectId = await ApprovedProjectAsync();
+        var projectId = await app.ApprovedProjectAsync();
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var sam = app.As("pm-sam");
         var spend = new { entryId = "inv-1001", date = today, amount = 1500.50m, kind = "capital", supplier = "Laptop Co", description = "First 20 laptops", reference = "INV-1001" };
@@ -56,7 +56,7 @@ public sealed class BudgetHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp
     [Fact]
     public async Task Bad_spend_is_refused_naming_every_field_and_stores_nothing()
     {
-        var projectId = await ApprovedProjectAsync();
+        var projectId = await app.ApprovedProjectAsync();
         using var sam = app.As("pm-sam");
 
         using var bad = await sam.PostAsJsonAsync($"/api/projects/{projectId}/spend",
@@ -77,7 +77,7 @@ public sealed class BudgetHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp
     [Fact]
     public async Task Only_the_project_manager_or_finance_records_and_only_once_the_project_is_approved()
     {
-        var projectId = await ApprovedProjectAsync();
+        var projectId = await app.ApprovedProjectAsync();
         var (waiting, _) = await app.NewProjectAsync(9_000m);
         var spend = new { entryId = "inv-1", date = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), amount = 10m, kind = "revenue", supplier = "S", description = "Cables" };
         using var rita = app.As("rita");
@@ -91,17 +91,6 @@ public sealed class BudgetHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp
         Assert.Equal(HttpStatusCode.Conflict, (await farah.PostAsJsonAsync($"/api/projects/{waiting}/spend", spend)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ravi.GetAsync($"/api/projects/{projectId}/budget")).StatusCode);
         Assert.Equal(1, (await rita.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/budget")).GetProperty("spend").GetArrayLength());
-    }
-
-    /// <summary>A £9,000 project Lee approves as its only approver; Sam becomes its project manager.</summary>
-    private async Task<string> ApprovedProjectAsync()
-    {
-        var (projectId, link) = await app.PendingForLeeAsync();
-        var stepId = Uri.UnescapeDataString(new Uri(new Uri("http://x"), link).AbsolutePath.Split('/')[^1]);
-        using var lee = app.As("line-lee");
-        Assert.True((await lee.PostAsJsonAsync($"/api/approvals/{stepId}/decision", new { decision = "approve" })).IsSuccessStatusCode);
-        await app.StageAsync(projectId, "Initiation");
-        return projectId;
     }
 
     private static string Money(decimal amount) => Delivery.Workflows.Notifications.Templates.UkFormat.Money(amount);

@@ -66,4 +66,10 @@ public enum AuditAction
 
     /// <summary>A new forecast of the cost at completion was recorded.</summary>
     ForecastRecorded,
+
+    /// <summary>A risk, assumption, issue or dependency was recorded or changed (one entry per version).</summary>
+    RaidItemRecorded,
+
+    /// <summary>A milestone was added or its forecast or actual date changed (one entry per version).</summary>
+    MilestoneRecorded,
 }
