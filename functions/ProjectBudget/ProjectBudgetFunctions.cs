@@ -2,6 +2,7 @@ using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Budget;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
@@ -16,7 +17,7 @@ namespace Delivery.Functions.ProjectBudget;
 /// under the recorder's entry id and audited once: a retry answers 200 with what was recorded, and the same id with
 /// other content is refused (409).
 /// </summary>
-public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRepository budget, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsView controls, BudgetRepository budget, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
     public const string SpendName = "RecordSpend";
     public const string ForecastName = "RecordForecast";
@@ -52,6 +53,8 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
             return Problems.Status(StatusCodes.Status409Conflict, "Entry id already used", $"Spend entry {entry.EntryId} was recorded with other details. Use a new entry id for new spending.");
         }
 
+        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
+        await controls.RefreshAsync(project!, cancellationToken);
         await AuditAsync(project, $"spend~{entry.EntryId}", AuditAction.SpendRecorded, stored.RecordedBy,
             $"Spend of {UkFormat.Money(stored.Amount)} ({stored.Kind.ToString().ToLowerInvariant()}) recorded, {stored.Supplier}", stored.RecordedAt, cancellationToken);
         return stored.RecordedAt == entry.RecordedAt ? TypedResults.Created($"/api/projects/{project.ProjectId}/budget", stored) : TypedResults.Ok(stored);
@@ -87,6 +90,8 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, BudgetRep
             return Problems.Status(StatusCodes.Status409Conflict, "Entry id already used", $"Forecast {forecast.EntryId} was recorded with other details. Use a new entry id for a new forecast.");
         }
 
+        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
+        await controls.RefreshAsync(project!, cancellationToken);
         await AuditAsync(project, $"forecast~{forecast.EntryId}", AuditAction.ForecastRecorded, stored.RecordedBy,
             $"Cost at completion forecast at {UkFormat.Money(stored.AtCompletion)}", stored.RecordedAt, cancellationToken, stored.Reason);
         return stored.RecordedAt == forecast.RecordedAt ? TypedResults.Created($"/api/projects/{project.ProjectId}/budget", stored) : TypedResults.Ok(stored);

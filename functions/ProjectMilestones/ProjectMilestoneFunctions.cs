@@ -2,6 +2,7 @@ using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,7 @@ namespace Delivery.Functions.ProjectMilestones;
 /// milestones are there from approval as m1, m2…; only the project manager records. A baseline changes only
 /// through an approved change request or exception plan, so changing it here is refused (409).
 /// </summary>
-public sealed class ProjectMilestoneFunctions(ProjectRepository projects, MilestoneRepository milestones, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectMilestoneFunctions(ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
     public const string SaveName = "SaveMilestone";
     public const string ListName = "ListMilestones";
@@ -51,6 +52,8 @@ public sealed class ProjectMilestoneFunctions(ProjectRepository projects, Milest
         }
 
         var stored = saved.Record;
+        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
+        await controls.RefreshAsync(project!, cancellationToken);
         await audit.AppendAsync($"{project!.ProjectId}~milestone~{stored.MilestoneId}~v{stored.Version}", new AuditEntry
         {
             Id = string.Empty,

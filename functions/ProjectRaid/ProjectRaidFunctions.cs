@@ -2,6 +2,7 @@ using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Raid;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,7 @@ namespace Delivery.Functions.ProjectRaid;
 /// the log; an item's owner may update their own item (a risk review). Each version is audited once: sending the
 /// same content again changes nothing.
 /// </summary>
-public sealed class ProjectRaidFunctions(ProjectRepository projects, RaidRepository raid, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectRaidFunctions(ProjectRepository projects, ControlsView controls, RaidRepository raid, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
     public const string SaveName = "SaveRaidItem";
     public const string ListName = "ListRaidItems";
@@ -53,6 +54,8 @@ public sealed class ProjectRaidFunctions(ProjectRepository projects, RaidReposit
 
         // Audited for the stored version even when nothing changed: a retry after a lost audit write completes it.
         var stored = saved.Record;
+        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
+        await controls.RefreshAsync(project!, cancellationToken);
         await audit.AppendAsync($"{project.ProjectId}~raid~{stored.ItemId}~v{stored.Version}", new AuditEntry
         {
             Id = string.Empty,

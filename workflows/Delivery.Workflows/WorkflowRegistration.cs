@@ -3,6 +3,7 @@ using Delivery.Workflows.ApprovalGate;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
 using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
@@ -22,6 +23,8 @@ public static class WorkflowRegistration
             .AddOrchestrator<ProjectLifecycleOrchestrator>()
             .AddOrchestrator<ApprovalGateOrchestrator>()
             .AddOrchestrator<ApprovalStepOrchestrator>()
+            .AddOrchestrator<ProjectControlOrchestrator>()
+            .AddActivity<OpenExceptionActivity>()
             .AddActivity<SendReceiptActivity>()
             .AddActivity<PlanLifecycleActivity>()
             .AddActivity<SetProjectStageActivity>()
@@ -41,6 +44,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<PortfolioView>();
         services.TryAddSingleton<TaskView>();
         services.TryAddSingleton<ViewRebuilder>();
+        services.TryAddSingleton<ControlsView>();
+        services.TryAddSingleton<ToleranceSweep>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

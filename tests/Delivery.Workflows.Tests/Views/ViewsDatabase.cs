@@ -1,5 +1,9 @@
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Budget;
 using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Milestones;
+using Delivery.Workflows.Monitoring;
+using Delivery.Workflows.Raid;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Storage;
 using Delivery.Workflows.Tests.Support;
@@ -30,6 +34,8 @@ public sealed class ViewsDatabase : IAsyncLifetime
 
     public ViewRebuilder Rebuilder { get; private set; } = null!;
 
+    public ControlsView Controls { get; private set; } = null!;
+
     public Container Views => Database.GetContainer(DataContainers.Views);
 
     public async Task InitializeAsync()
@@ -46,7 +52,8 @@ public sealed class ViewsDatabase : IAsyncLifetime
         Projects = new ProjectRepository(Database, Portfolio);
         Steps = new ApprovalStepRepository(Database, Tasks);
         Cases = new BusinessCaseRepository(Database, Tasks);
-        Rebuilder = new ViewRebuilder(Database, Portfolio, Tasks);
+        Controls = new ControlsView(Database, new BudgetRepository(Database), new MilestoneRepository(Database), new RaidRepository(Database), TimeProvider.System);
+        Rebuilder = new ViewRebuilder(Database, Portfolio, Tasks, Controls);
     }
 
     public async Task DisposeAsync() => await Database.DeleteAsync();

@@ -72,4 +72,7 @@ public enum AuditAction
 
     /// <summary>A milestone was added or its forecast or actual date changed (one entry per version).</summary>
     MilestoneRecorded,
+
+    /// <summary>The tolerance monitor found a tolerance exceeded, or an exceeded one worse (once per episode and band).</summary>
+    ToleranceBreached,
 }

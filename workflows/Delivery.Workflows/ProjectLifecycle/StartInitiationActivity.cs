@@ -13,7 +13,7 @@ namespace Delivery.Workflows.ProjectLifecycle;
 /// requester, sponsor and project manager. Returns what the project now waits for, the manager by id.
 /// </summary>
 public sealed class StartInitiationActivity(
-    ProjectRepository projects, AuditLog audit, EmailOutbox outbox, ApprovalPolicy approvals, LifecyclePolicy policy, WorkflowEnvironment environment, TimeProvider clock)
+    ProjectRepository projects, Monitoring.ControlsView controls, AuditLog audit, EmailOutbox outbox, ApprovalPolicy approvals, LifecyclePolicy policy, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<InitiationStart, Wait>
 {
     public override async Task<Wait> RunAsync(TaskActivityContext context, InitiationStart input)
@@ -52,6 +52,9 @@ public sealed class StartInitiationActivity(
             Summary = $"Stage changed from {before} to {ProjectStage.Initiation}; {manager.Name} assigned as project manager; baseline budget {UkFormat.Money(input.ApprovedBudget)}",
             Subject = nameof(ProjectStage.Initiation),
         }, CancellationToken.None);
+
+        // From approval the tolerance monitor watches it.
+        await controls.RefreshAsync(project, CancellationToken.None);
 
         var recipients = new[] { project.Request.Requester, project.Request.Sponsor, project.ProjectManager ?? pm }
             .DistinctBy(p => p.Email.ToUpperInvariant());

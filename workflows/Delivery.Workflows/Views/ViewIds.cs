@@ -8,6 +8,9 @@ public static class ViewIds
 {
     public const string Portfolio = "portfolio";
 
+    /// <summary>Every approved project's figures for the tolerance monitor.</summary>
+    public const string Controls = "controls";
+
     /// <summary>The person's own partition, by their sign-in id (the id approvers have in the directory).</summary>
     public static string TasksOf(string personId)
     {

@@ -12,10 +12,10 @@ public sealed record RebuildReport(int Projects, int ApprovalSteps, int Business
 
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
-/// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and each step's and
+/// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's and
 /// business case's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
-public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks)
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, Monitoring.ControlsView controls)
 {
     private readonly Container _projects = database.GetContainer(DataContainers.Projects);
 
@@ -30,7 +30,9 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                 switch (document.TryGetProperty("type", out var type) ? type.GetString() : null)
                 {
                     case ProjectDocument.DocumentType:
-                        await portfolio.WriteRowAsync(document.Deserialize<ProjectDocument>(Json)!, cancellationToken);
+                        var project = document.Deserialize<ProjectDocument>(Json)!;
+                        await portfolio.WriteRowAsync(project, cancellationToken);
+                        await controls.RefreshAsync(project, cancellationToken);
                         projectCount++;
                         break;
                     case ApprovalStepDocument.DocumentType:

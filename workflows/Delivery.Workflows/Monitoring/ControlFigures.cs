@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Projects;
+using Delivery.Workflows.Views;
+
+namespace Delivery.Workflows.Monitoring;
+
+/// <summary>
+/// What the tolerance monitor needs of one project, in the views container's <c>controls</c> partition, kept
+/// current whenever its budget, milestones or RAID log change: so a sweep of every active project reads one
+/// partition a page at a time (no cross-partition query, no read per project). It also carries the monitor's
+/// own memory: the breach episodes now open and how many each kind has had.
+/// </summary>
+public sealed record ControlFigures
+{
+    public const string DocumentType = "control-figures";
+
+    /// <summary>The project's id: one per project.</summary>
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    public string ViewId { get; init; } = ViewIds.Controls;
+
+    public string Type { get; init; } = DocumentType;
+
+    public required ProjectStage Stage { get; init; }
+
+    public required Tolerances Tolerances { get; init; }
+
+    public required decimal Approved { get; init; }
+
+    public required decimal ForecastAtCompletion { get; init; }
+
+    public required decimal ActualToDate { get; init; }
+
+    /// <summary>The milestones the time tolerance applies to: the key ones and the last (the forecast end).</summary>
+    public IReadOnlyList<MilestoneFigure> Milestones { get; init; } = [];
+
+    /// <summary>The highest score of an open risk, and which risk it is.</summary>
+    public int? HighestRiskScore { get; init; }
+
+    public string? HighestRiskId { get; init; }
+
+    /// <summary>Due dates of the actions not yet done on open risks.</summary>
+    public IReadOnlyList<DateOnly> OpenActionDues { get; init; } = [];
+
+    /// <summary>Breach episodes now open, by kind.</summary>
+    public IReadOnlyDictionary<string, ToleranceEpisode> OpenEpisodes { get; init; } = new Dictionary<string, ToleranceEpisode>();
+
+    /// <summary>How many episodes each kind has had, so a recurrence gets a new number.</summary>
+    public IReadOnlyDictionary<string, int> EpisodeCounts { get; init; } = new Dictionary<string, int>();
+
+    public required DateTimeOffset RefreshedAt { get; init; }
+
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
+
+    /// <summary>Whether the monitor watches it: approved and not yet closed.</summary>
+    [JsonIgnore]
+    public bool Active => Stage is ProjectStage.Initiation or ProjectStage.Delivery;
+}
+
+/// <summary>A milestone's baseline, forecast and actual dates.</summary>
+public sealed record MilestoneFigure(string Id, DateOnly Baseline, DateOnly Forecast, DateOnly? Actual);
+
+/// <summary>A breach that stands: its number among the kind's episodes, its worst band so far, and since when.</summary>
+public sealed record ToleranceEpisode(int Number, int Band, DateOnly Since);

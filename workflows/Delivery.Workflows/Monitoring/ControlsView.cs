@@ -1,0 +1,118 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Delivery.Workflows.Budget;
+using Delivery.Workflows.Milestones;
+using Delivery.Workflows.Projects;
+using Delivery.Workflows.Raid;
+using Delivery.Workflows.Storage;
+using Delivery.Workflows.Views;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Workflows.Monitoring;
+
+/// <summary>
+/// The <c>controls</c> partition of the views container: one <see cref="ControlFigures"/> per approved project,
+/// refreshed from the project's own records whenever they change, and read by the tolerance monitor a page at a time.
+/// </summary>
+public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, TimeProvider clock)
+{
+    private static readonly PartitionKey Partition = new(ViewIds.Controls);
+    private readonly Container _views = database.GetContainer(DataContainers.Views);
+
+    /// <summary>
+    /// Recomputes the project's figures from its budget, milestones and RAID log, keeping the monitor's episodes.
+    /// A project without a baseline (not yet approved) has none. Safe to run again at any time.
+    /// </summary>
+    public async Task RefreshAsync(ProjectDocument project, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.Baseline is not { } baseline)
+        {
+            return;
+        }
+
+        var money = await budget.SummaryAsync(project.ProjectId, baseline.ApprovedBudget, cancellationToken);
+        var plan = await milestones.ListAsync(project, cancellationToken);
+        var log = await raid.ListAsync(project.ProjectId, cancellationToken);
+        var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
+        var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
+        var last = plan.OrderByDescending(m => m.Baseline).FirstOrDefault();
+        var fresh = new ControlFigures
+        {
+            Id = project.ProjectId,
+            Stage = project.Stage,
+            Tolerances = baseline.Tolerances,
+            Approved = baseline.ApprovedBudget,
+            ForecastAtCompletion = money.ForecastAtCompletion,
+            ActualToDate = money.Actual.Total,
+            Milestones = plan.Where(m => m.Key || m == last).Select(m => new MilestoneFigure(m.MilestoneId, m.Baseline, m.Forecast, m.Actual)).ToList(),
+            HighestRiskScore = highest?.Score,
+            HighestRiskId = highest?.ItemId,
+            OpenActionDues = openRisks.SelectMany(r => r.Actions).Where(a => !a.Done).Select(a => a.Due).Order().ToList(),
+            RefreshedAt = clock.GetUtcNow(),
+        };
+
+        while (true)
+        {
+            var stored = await GetAsync(project.ProjectId, cancellationToken);
+            var figures = fresh with { OpenEpisodes = stored?.OpenEpisodes ?? fresh.OpenEpisodes, EpisodeCounts = stored?.EpisodeCounts ?? fresh.EpisodeCounts };
+            try
+            {
+                _ = stored is null
+                    ? await _views.CreateItemAsync(figures, Partition, cancellationToken: cancellationToken)
+                    : await _views.ReplaceItemAsync(figures, figures.Id, Partition, new ItemRequestOptions { IfMatchEtag = stored.ETag }, cancellationToken);
+                return;
+            }
+            catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
+            {
+                // The monitor (or another refresh) wrote meanwhile: read its episodes again.
+            }
+        }
+    }
+
+    public async Task<ControlFigures?> GetAsync(string projectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _views.ReadItemAsync<ControlFigures>(projectId, Partition, cancellationToken: cancellationToken);
+            return response.Resource with { ETag = response.ETag };
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the monitor's episodes if nobody changed the figures since they were read.</summary>
+    /// <returns>False on a clash: read them again and re-evaluate.</returns>
+    public async Task<bool> TryReplaceAsync(ControlFigures figures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        try
+        {
+            await _views.ReplaceItemAsync(figures with { ETag = null }, figures.Id, Partition, new ItemRequestOptions { IfMatchEtag = figures.ETag, EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every project's figures, a page of <paramref name="pageSize"/> at a time, from the one partition.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<ControlFigures>> PagesAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.viewId = @viewId AND c.type = @type")
+            .WithParameter("@viewId", ViewIds.Controls)
+            .WithParameter("@type", ControlFigures.DocumentType);
+        using var iterator = _views.GetItemQueryIterator<ControlFigures>(query, requestOptions: new QueryRequestOptions { PartitionKey = Partition, MaxItemCount = pageSize });
+        while (iterator.HasMoreResults)
+        {
+            var page = await iterator.ReadNextAsync(cancellationToken);
+            if (page.Count > 0)
+            {
+                yield return page.ToList();
+            }
+        }
+    }
+}
