@@ -21,6 +21,15 @@ if (args.Contains("--portfolio"))
     return;
 }
 
+// The tolerance monitor's sweep on its own: `-- --sweep`.
+if (args.Contains("--sweep"))
+{
+    await SweepBench.RunAsync(report);
+    report.Line($"Total run time {total.Elapsed.TotalMinutes:F1} min.");
+    report.Save(Path.Combine(AppContext.BaseDirectory, "last-sweep-run.txt"));
+    return;
+}
+
 await using var mail = new MailWatcher(run);
 var cpu = ProcessCpu.Find();
 report.Line($"CPU measured for: {cpu.Describe()}");
