@@ -46,6 +46,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ViewRebuilder>();
         services.TryAddSingleton<ControlsView>();
         services.TryAddSingleton<ToleranceSweep>();
+        services.TryAddSingleton<ReminderSweep>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

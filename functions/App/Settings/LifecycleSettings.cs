@@ -19,12 +19,17 @@ public sealed class LifecycleSettings : IValidatableObject
     [Required]
     public string ProjectManagerRole { get; set; } = "ProjectManager";
 
+    /// <summary>Days after which an open risk not reviewed is a reminder to its owner.</summary>
+    [Range(1, 365)]
+    public int RiskReviewDays { get; set; } = 30;
+
     public Dictionary<string, ToleranceSettings> Tolerances { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public LifecyclePolicy ToPolicy() => new()
     {
         FullBusinessCaseFrom = FullBusinessCaseFrom,
         ProjectManagerRole = ProjectManagerRole,
+        RiskReviewDays = RiskReviewDays,
         Tolerances = Enum.GetValues<ProjectCategory>().ToDictionary(
             c => c,
             c => (Tolerances.GetValueOrDefault(c.ToString()) ?? new ToleranceSettings()).ToTolerances()),

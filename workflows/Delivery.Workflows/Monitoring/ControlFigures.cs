@@ -25,6 +25,9 @@ public sealed record ControlFigures
 
     public required ProjectStage Stage { get; init; }
 
+    /// <summary>The project's title, for reminders that list items from several projects.</summary>
+    public string Title { get; init; } = string.Empty;
+
     public required Tolerances Tolerances { get; init; }
 
     public required decimal Approved { get; init; }
@@ -43,6 +46,9 @@ public sealed record ControlFigures
 
     /// <summary>Due dates of the actions not yet done on open risks.</summary>
     public IReadOnlyList<DateOnly> OpenActionDues { get; init; } = [];
+
+    /// <summary>What people may need reminding of: open risks' reviews (by owner) and their actions not done (by actionee).</summary>
+    public IReadOnlyList<ReminderItem> Reminders { get; init; } = [];
 
     /// <summary>Breach episodes now open, by kind.</summary>
     public IReadOnlyDictionary<string, ToleranceEpisode> OpenEpisodes { get; init; } = new Dictionary<string, ToleranceEpisode>();
@@ -65,3 +71,16 @@ public sealed record MilestoneFigure(string Id, DateOnly Baseline, DateOnly Fore
 
 /// <summary>A breach that stands: its number among the kind's episodes, its worst band so far, and since when.</summary>
 public sealed record ToleranceEpisode(int Number, int Band, DateOnly Since);
+
+/// <summary>
+/// Something a person looks after: an open risk they own (<see cref="ReminderKind.RiskReview"/>, dated when it was
+/// last reviewed or raised) or a risk action they are to do (<see cref="ReminderKind.Action"/>, dated when it is due).
+/// </summary>
+public sealed record ReminderItem(string PersonId, ReminderKind Kind, string ItemId, string Text, DateOnly Date);
+
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReminderKind>))]
+public enum ReminderKind
+{
+    RiskReview,
+    Action,
+}

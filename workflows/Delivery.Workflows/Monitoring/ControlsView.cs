@@ -41,6 +41,7 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         {
             Id = project.ProjectId,
             Stage = project.Stage,
+            Title = project.Request.Title,
             Tolerances = baseline.Tolerances,
             Approved = baseline.ApprovedBudget,
             ForecastAtCompletion = money.ForecastAtCompletion,
@@ -49,6 +50,9 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
             HighestRiskScore = highest?.Score,
             HighestRiskId = highest?.ItemId,
             OpenActionDues = openRisks.SelectMany(r => r.Actions).Where(a => !a.Done).Select(a => a.Due).Order().ToList(),
+            Reminders = openRisks.Select(r => new ReminderItem(r.OwnerId, ReminderKind.RiskReview, r.ItemId, r.Title, r.LastReviewed ?? DateOnly.FromDateTime(r.RaisedAt.UtcDateTime)))
+                .Concat(openRisks.SelectMany(r => r.Actions.Where(a => !a.Done).Select(a => new ReminderItem(a.ActioneeId, ReminderKind.Action, $"{r.ItemId}/{a.ActionId}", a.Description, a.Due))))
+                .ToList(),
             RefreshedAt = clock.GetUtcNow(),
         };
 
@@ -105,14 +109,23 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         var query = new QueryDefinition("SELECT * FROM c WHERE c.viewId = @viewId AND c.type = @type")
             .WithParameter("@viewId", ViewIds.Controls)
             .WithParameter("@type", ControlFigures.DocumentType);
-        using var iterator = _views.GetItemQueryIterator<ControlFigures>(query, requestOptions: new QueryRequestOptions { PartitionKey = Partition, MaxItemCount = pageSize });
-        while (iterator.HasMoreResults)
+        var options = new QueryRequestOptions { PartitionKey = Partition, MaxItemCount = pageSize };
+        string? continuation = null;
+        do
         {
-            var page = await iterator.ReadNextAsync(cancellationToken);
+            var page = await PartitionQuery.WithLookupRetryAsync(
+                async () =>
+                {
+                    using var iterator = _views.GetItemQueryIterator<ControlFigures>(query, continuation, options);
+                    return await iterator.ReadNextAsync(cancellationToken);
+                },
+                cancellationToken);
+            continuation = page.ContinuationToken;
             if (page.Count > 0)
             {
                 yield return page.ToList();
             }
         }
+        while (continuation is not null);
     }
 }

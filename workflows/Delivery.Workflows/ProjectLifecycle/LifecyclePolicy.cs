@@ -3,7 +3,7 @@ using Delivery.Workflows.Projects;
 
 namespace Delivery.Workflows.ProjectLifecycle;
 
-/// <summary>Lifecycle settings: when a full business case is needed, and the default tolerances per category.</summary>
+/// <summary>Lifecycle settings: when a full business case is needed, the default tolerances per category, how often risks are reviewed.</summary>
 public sealed record LifecyclePolicy
 {
     /// <summary>At or above this estimated cost the project needs Strategic Outline, Outline and Full Business Cases.</summary>
@@ -13,4 +13,7 @@ public sealed record LifecyclePolicy
 
     /// <summary>The approval role whose holder is assigned as project manager unless the final approver names another.</summary>
     public string ProjectManagerRole { get; init; } = "ProjectManager";
+
+    /// <summary>An open risk not reviewed for more than this many days is a reminder to its owner.</summary>
+    public int RiskReviewDays { get; init; } = 30;
 }

@@ -12,14 +12,21 @@ public static class PartitionQuery
     /// lookup can miss (seen in test runs). The container always exists from start-up, so in Azure a retry only
     /// delays the error for a container that is truly missing.
     /// </remarks>
-    public static async Task<List<T>> ListAsync<T>(Container container, string projectId, string documentType, CancellationToken cancellationToken)
+    public static Task<List<T>> ListAsync<T>(Container container, string projectId, string documentType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
+        return WithLookupRetryAsync(() => ReadAllAsync<T>(container, projectId, documentType, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs a query (from a new iterator each time) again after a 404 from its partition-key-range lookup, as above.</summary>
+    public static async Task<TResult> WithLookupRetryAsync<TResult>(Func<Task<TResult>> query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ReadAllAsync<T>(container, projectId, documentType, cancellationToken);
+                return await query();
             }
             catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 4)
             {

@@ -171,7 +171,10 @@ public sealed class PortfolioView(Database database, ApprovalPolicy approvals, T
     }
 
     /// <summary>The query's first <paramref name="count"/> results, in as few round trips as the server allows.</summary>
-    private async Task<List<T>> FirstAsync<T>(QueryDefinition query, int count, CancellationToken cancellationToken)
+    private Task<List<T>> FirstAsync<T>(QueryDefinition query, int count, CancellationToken cancellationToken) =>
+        PartitionQuery.WithLookupRetryAsync(() => ReadFirstAsync<T>(query, count, cancellationToken), cancellationToken);
+
+    private async Task<List<T>> ReadFirstAsync<T>(QueryDefinition query, int count, CancellationToken cancellationToken)
     {
         var results = new List<T>();
         using var iterator = _views.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = Partition, MaxItemCount = count });
@@ -183,7 +186,10 @@ public sealed class PortfolioView(Database database, ApprovalPolicy approvals, T
         return results.Take(count).ToList();
     }
 
-    private async Task<List<T>> QueryAsync<T>(QueryDefinition query, CancellationToken cancellationToken)
+    private Task<List<T>> QueryAsync<T>(QueryDefinition query, CancellationToken cancellationToken) =>
+        PartitionQuery.WithLookupRetryAsync(() => ReadAllAsync<T>(query, cancellationToken), cancellationToken);
+
+    private async Task<List<T>> ReadAllAsync<T>(QueryDefinition query, CancellationToken cancellationToken)
     {
         var results = new List<T>();
         using var iterator = _views.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = Partition, MaxItemCount = 1000 });

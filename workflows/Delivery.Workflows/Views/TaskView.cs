@@ -24,13 +24,19 @@ public sealed class TaskView(Database database, ApprovalPolicy approvals, Approv
         var query = new QueryDefinition("SELECT * FROM c WHERE c.viewId = @viewId AND c.type = @type")
             .WithParameter("@viewId", viewId)
             .WithParameter("@type", PersonTask.DocumentType);
-        var tasks = new List<PersonTask>();
-        using var iterator = _views.GetItemQueryIterator<PersonTask>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(viewId) });
-        while (iterator.HasMoreResults)
-        {
-            tasks.AddRange(await iterator.ReadNextAsync(cancellationToken));
-        }
+        var tasks = await PartitionQuery.WithLookupRetryAsync(
+            async () =>
+            {
+                var read = new List<PersonTask>();
+                using var iterator = _views.GetItemQueryIterator<PersonTask>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(viewId) });
+                while (iterator.HasMoreResults)
+                {
+                    read.AddRange(await iterator.ReadNextAsync(cancellationToken));
+                }
 
+                return read;
+            },
+            cancellationToken);
         return tasks.OrderBy(t => t.Since).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
     }
 
