@@ -130,7 +130,10 @@ public static class ApprovalPageEndpoint
                 defaults.TimeWorkingDays.ToString(CultureInfo.InvariantCulture));
         }
 
-        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final), null);
+        // An exception gate's step shows the report it decides on.
+        var exception = (await services.Exceptions.ListAsync(step.ProjectId, cancellationToken))
+            .FirstOrDefault(e => e.Report is not null && new Delivery.Workflows.Monitoring.ExceptionReported(e.ProjectId, e.ExceptionId, e.ReportVersion).GateId == step.GateId);
+        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception), null);
     }
 
     /// <summary>Reads the final approver's choices: a project manager from the list and tolerances as numbers.</summary>
@@ -194,4 +197,5 @@ public sealed record PageServices(
     LifecyclePolicy Lifecycle,
     TimeProvider Clock,
     InputLimits Limits,
-    PageRenderer Pages);
+    PageRenderer Pages,
+    Delivery.Workflows.Monitoring.ExceptionRepository Exceptions);

@@ -15,7 +15,8 @@ public sealed record ApprovalPageModel(
     IReadOnlyDictionary<string, string> Errors,
     string? Decision = null,
     string? Comment = null,
-    FinalApproval? Final = null);
+    FinalApproval? Final = null,
+    Delivery.Workflows.Monitoring.ProjectException? Exception = null);
 
 /// <summary>For the gate's final approver: who can be project manager, and the tolerances to start from (or as entered).</summary>
 public sealed record FinalApproval(IReadOnlyList<Approver> ProjectManagers, string? ProjectManagerId, string CostPercent, string TimeWorkingDays);

@@ -16,7 +16,8 @@ public sealed record ProjectView(
     DateTimeOffset SubmittedAt,
     DateTimeOffset? StageChangedAt,
     Person? ProjectManager,
-    ProjectBaseline? Baseline)
+    ProjectBaseline? Baseline,
+    IReadOnlyList<ProjectBaseline> EarlierBaselines)
 {
     public static ProjectView From(ProjectDocument project)
     {
@@ -31,7 +32,8 @@ public sealed record ProjectView(
             project.SubmittedAt,
             project.StageChangedAt,
             project.ProjectManager,
-            project.Baseline);
+            project.Baseline,
+            project.EarlierBaselines);
     }
 }
 

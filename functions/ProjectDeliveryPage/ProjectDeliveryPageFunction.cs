@@ -17,15 +17,16 @@ public sealed record ProjectDeliveryModel(
     IReadOnlyList<ToleranceReading> Readings,
     IReadOnlyList<MilestoneRecord> Milestones,
     IReadOnlyList<RaidItem> Raid,
+    IReadOnlyList<ProjectException> Exceptions,
     ApprovalPolicy Directory);
 
 /// <summary>
 /// The <c>ProjectDeliveryPage</c> function: <c>GET /api/projects/{id}/delivery</c>, an approved project's delivery
 /// controls for whoever may see the project: each tolerance as agreed and as it stands today (the monitor's own
-/// reading), the milestones against their baselines, a 5×5 heat map of the open risks and the RAID log.
+/// reading), its exceptions, the milestones against their baselines, a 5×5 heat map of the open risks and the RAID log.
 /// </summary>
 public sealed class ProjectDeliveryPageFunction(
-    ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
+    ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
 {
     public const string Name = nameof(ProjectDeliveryPage);
 
@@ -53,6 +54,7 @@ public sealed class ProjectDeliveryPageFunction(
             readings,
             await milestones.ListAsync(project, cancellationToken),
             await raid.ListAsync(project.ProjectId, cancellationToken),
+            await exceptions.ListAsync(project.ProjectId, cancellationToken),
             directory);
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
     }

@@ -25,6 +25,8 @@ public static class WorkflowRegistration
             .AddOrchestrator<ApprovalStepOrchestrator>()
             .AddOrchestrator<ProjectControlOrchestrator>()
             .AddActivity<OpenExceptionActivity>()
+            .AddActivity<PlanExceptionGateActivity>()
+            .AddActivity<DecideExceptionActivity>()
             .AddActivity<SendReceiptActivity>()
             .AddActivity<PlanLifecycleActivity>()
             .AddActivity<SetProjectStageActivity>()
@@ -47,9 +49,11 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ControlsView>();
         services.TryAddSingleton<ToleranceSweep>();
         services.TryAddSingleton<ReminderSweep>();
+        services.TryAddSingleton<ExceptionRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitRepository>();
         services.TryAddSingleton<Delivery.Workflows.Milestones.MilestoneRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();

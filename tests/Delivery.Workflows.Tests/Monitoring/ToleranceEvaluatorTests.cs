@@ -90,6 +90,19 @@ public sealed class ToleranceEvaluatorTests
         Assert.Equal(2, ToleranceEvaluator.RiskActions(Within() with { OpenActionDues = [Today.AddDays(-9), Today.AddDays(-1)] }, Today).Band);
     }
 
+    [Theory]
+    [InlineData(8.5, 0)] // faults per month from 40 to 5: an improvement of 35; 8.5 is 10 % short, at the edge
+    [InlineData(8.4, 0)]
+    [InlineData(8.6, 1)] // just outside: 10.3 % short
+    [InlineData(12, 1)] // 20 % short
+    [InlineData(12.1, 2)]
+    [InlineData(3, 0)] // beating the target is no shortfall
+    public void Benefits_forecast_shortfall_against_the_target_in_either_direction(decimal forecast, int band)
+    {
+        Assert.Equal(band, ToleranceEvaluator.Benefits(Within() with { Benefits = [new Benefits.BenefitFigure("b1", 40m, 5m, forecast)] }).Band);
+        Assert.Equal(band, ToleranceEvaluator.Benefits(Within() with { Benefits = [new Benefits.BenefitFigure("b1", 5m, 40m, 45m - forecast)] }).Band);
+    }
+
     [Fact]
     public void A_project_within_every_tolerance_reads_band_zero_everywhere() =>
         Assert.All(ToleranceEvaluator.Evaluate(Within(), Today, NoHolidays), r => Assert.Equal(0, r.Band));

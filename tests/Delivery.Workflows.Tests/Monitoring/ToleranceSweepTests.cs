@@ -51,6 +51,7 @@ public sealed class ToleranceSweepTests(ViewsDatabase db) : IClassFixture<ViewsD
             Stage = ProjectStage.Initiation,
             Baseline = new ProjectBaseline(10_000m, [new Milestone("Live", Today.AddDays(30))], Tolerances, DateTimeOffset.UtcNow, "line-lee"),
         };
+        Assert.True(await db.Projects.TryCreateAsync(project, CancellationToken.None));
         await db.Controls.RefreshAsync(project, CancellationToken.None);
         var figures = (await db.Controls.GetAsync(project.ProjectId, CancellationToken.None))!;
         Assert.True(await db.Controls.TryReplaceAsync(figures with { OpenEpisodes = new Dictionary<string, ToleranceEpisode> { ["Time"] = new(1, 1, Today) } }, CancellationToken.None));

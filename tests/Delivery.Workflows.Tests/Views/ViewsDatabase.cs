@@ -1,4 +1,5 @@
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Benefits;
 using Delivery.Workflows.Budget;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.Milestones;
@@ -52,7 +53,7 @@ public sealed class ViewsDatabase : IAsyncLifetime
         Projects = new ProjectRepository(Database, Portfolio);
         Steps = new ApprovalStepRepository(Database, Tasks);
         Cases = new BusinessCaseRepository(Database, Tasks);
-        Controls = new ControlsView(Database, new BudgetRepository(Database), new MilestoneRepository(Database), new RaidRepository(Database), TimeProvider.System);
+        Controls = new ControlsView(Database, new BudgetRepository(Database), new MilestoneRepository(Database), new RaidRepository(Database), new BenefitRepository(Database), TimeProvider.System);
         Rebuilder = new ViewRebuilder(Database, Portfolio, Tasks, Controls);
     }
 

@@ -73,6 +73,15 @@ public enum AuditAction
     /// <summary>A milestone was added or its forecast or actual date changed (one entry per version).</summary>
     MilestoneRecorded,
 
+    /// <summary>A new forecast of what a benefit will reach was recorded (one entry per version).</summary>
+    BenefitForecastRecorded,
+
     /// <summary>The tolerance monitor found a tolerance exceeded, or an exceeded one worse (once per episode and band).</summary>
     ToleranceBreached,
+
+    /// <summary>The project manager sent an exception report (one entry per version).</summary>
+    ExceptionReported,
+
+    /// <summary>The level that set the tolerance decided on an exception report.</summary>
+    ExceptionDecided,
 }

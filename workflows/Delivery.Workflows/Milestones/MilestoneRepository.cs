@@ -49,4 +49,20 @@ public sealed class MilestoneRepository(Database database)
                 : null;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Moves a milestone's baseline for an approved exception plan or change: a new version with the new baseline,
+    /// its forecast and actual kept (an approved milestone not yet recorded against is recorded now).
+    /// </summary>
+    public async Task RebaselineAsync(ProjectDocument project, string milestoneId, DateOnly baseline, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var current = (await ListAsync(project, cancellationToken)).FirstOrDefault(m => m.MilestoneId == milestoneId);
+        if (current is null || current.Baseline == baseline)
+        {
+            return;
+        }
+
+        await _milestones.SaveAsync(current with { Baseline = baseline, ETag = null }, by, at, _ => null, cancellationToken);
+    }
 }

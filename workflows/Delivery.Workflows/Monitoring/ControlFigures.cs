@@ -39,6 +39,9 @@ public sealed record ControlFigures
     /// <summary>The milestones the time tolerance applies to: the key ones and the last (the forecast end).</summary>
     public IReadOnlyList<MilestoneFigure> Milestones { get; init; } = [];
 
+    /// <summary>Measurable benefits with a forecast.</summary>
+    public IReadOnlyList<Benefits.BenefitFigure> Benefits { get; init; } = [];
+
     /// <summary>The highest score of an open risk, and which risk it is.</summary>
     public int? HighestRiskScore { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using Delivery.Workflows.Benefits;
 using Delivery.Workflows.Budget;
 using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Projects;
@@ -14,51 +15,32 @@ namespace Delivery.Workflows.Monitoring;
 /// The <c>controls</c> partition of the views container: one <see cref="ControlFigures"/> per approved project,
 /// refreshed from the project's own records whenever they change, and read by the tolerance monitor a page at a time.
 /// </summary>
-public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, TimeProvider clock)
+public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, TimeProvider clock)
 {
     private static readonly PartitionKey Partition = new(ViewIds.Controls);
     private readonly Container _views = database.GetContainer(DataContainers.Views);
+    private readonly ProjectPartition<ProjectDocument> _projects = new(database);
 
     /// <summary>
-    /// Recomputes the project's figures from its budget, milestones and RAID log, keeping the monitor's episodes.
-    /// A project without a baseline (not yet approved) has none. Safe to run again at any time.
+    /// Recomputes the project's figures from its document, budget, milestones, RAID log and benefit forecasts,
+    /// keeping the monitor's episodes. A project without a baseline (not yet approved) has none. Safe to run again at
+    /// any time.
     /// </summary>
     public async Task RefreshAsync(ProjectDocument project, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
-        if (project.Baseline is not { } baseline)
-        {
-            return;
-        }
 
-        var money = await budget.SummaryAsync(project.ProjectId, baseline.ApprovedBudget, cancellationToken);
-        var plan = await milestones.ListAsync(project, cancellationToken);
-        var log = await raid.ListAsync(project.ProjectId, cancellationToken);
-        var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
-        var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
-        var last = plan.OrderByDescending(m => m.Baseline).FirstOrDefault();
-        var fresh = new ControlFigures
-        {
-            Id = project.ProjectId,
-            Stage = project.Stage,
-            Title = project.Request.Title,
-            Tolerances = baseline.Tolerances,
-            Approved = baseline.ApprovedBudget,
-            ForecastAtCompletion = money.ForecastAtCompletion,
-            ActualToDate = money.Actual.Total,
-            Milestones = plan.Where(m => m.Key || m == last).Select(m => new MilestoneFigure(m.MilestoneId, m.Baseline, m.Forecast, m.Actual)).ToList(),
-            HighestRiskScore = highest?.Score,
-            HighestRiskId = highest?.ItemId,
-            OpenActionDues = openRisks.SelectMany(r => r.Actions).Where(a => !a.Done).Select(a => a.Due).Order().ToList(),
-            Reminders = openRisks.Select(r => new ReminderItem(r.OwnerId, ReminderKind.RiskReview, r.ItemId, r.Title, r.LastReviewed ?? DateOnly.FromDateTime(r.RaisedAt.UtcDateTime)))
-                .Concat(openRisks.SelectMany(r => r.Actions.Where(a => !a.Done).Select(a => new ReminderItem(a.ActioneeId, ReminderKind.Action, $"{r.ItemId}/{a.ActionId}", a.Description, a.Due))))
-                .ToList(),
-            RefreshedAt = clock.GetUtcNow(),
-        };
-
+        // The stored figures (and their ETag) are read before the project and its records, so a write that succeeds
+        // was computed from what was there after every earlier write: two refreshes racing never leave older figures.
         while (true)
         {
             var stored = await GetAsync(project.ProjectId, cancellationToken);
+            if (await _projects.GetAsync(project.ProjectId, project.ProjectId, cancellationToken) is not { Baseline: { } baseline } current)
+            {
+                return;
+            }
+
+            var fresh = await ComputeAsync(current, baseline, cancellationToken);
             var figures = fresh with { OpenEpisodes = stored?.OpenEpisodes ?? fresh.OpenEpisodes, EpisodeCounts = stored?.EpisodeCounts ?? fresh.EpisodeCounts };
             try
             {
@@ -69,9 +51,43 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
             }
             catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
             {
-                // The monitor (or another refresh) wrote meanwhile: read its episodes again.
+                // The monitor (or another refresh) wrote meanwhile: read the figures and the records again.
             }
         }
+    }
+
+    private async Task<ControlFigures> ComputeAsync(ProjectDocument project, ProjectBaseline baseline, CancellationToken cancellationToken)
+    {
+        var money = await budget.SummaryAsync(project.ProjectId, baseline.ApprovedBudget, cancellationToken);
+        var plan = await milestones.ListAsync(project, cancellationToken);
+        var log = await raid.ListAsync(project.ProjectId, cancellationToken);
+        var forecasts = await benefits.ListAsync(project.ProjectId, cancellationToken);
+        var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
+        var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
+        var last = plan.OrderByDescending(m => m.Baseline).FirstOrDefault();
+        return new ControlFigures
+        {
+            Id = project.ProjectId,
+            Stage = project.Stage,
+            Title = project.Request.Title,
+            Tolerances = baseline.Tolerances,
+            Approved = baseline.ApprovedBudget,
+            ForecastAtCompletion = money.ForecastAtCompletion,
+            ActualToDate = money.Actual.Total,
+            Milestones = plan.Where(m => m.Key || m == last).Select(m => new MilestoneFigure(m.MilestoneId, m.Baseline, m.Forecast, m.Actual)).ToList(),
+            Benefits = forecasts
+                .Select(f => (Forecast: f, Measure: BenefitForecast.Measurable(project, f.BenefitId)))
+                .Where(x => x.Measure.Benefit is not null && x.Measure.Baseline != x.Measure.Target)
+                .Select(x => new BenefitFigure(x.Forecast.BenefitId, x.Measure.Baseline, x.Measure.Target, x.Forecast.Forecast))
+                .ToList(),
+            HighestRiskScore = highest?.Score,
+            HighestRiskId = highest?.ItemId,
+            OpenActionDues = openRisks.SelectMany(r => r.Actions).Where(a => !a.Done).Select(a => a.Due).Order().ToList(),
+            Reminders = openRisks.Select(r => new ReminderItem(r.OwnerId, ReminderKind.RiskReview, r.ItemId, r.Title, r.LastReviewed ?? DateOnly.FromDateTime(r.RaisedAt.UtcDateTime)))
+                .Concat(openRisks.SelectMany(r => r.Actions.Where(a => !a.Done).Select(a => new ReminderItem(a.ActioneeId, ReminderKind.Action, $"{r.ItemId}/{a.ActionId}", a.Description, a.Due))))
+                .ToList(),
+            RefreshedAt = clock.GetUtcNow(),
+        };
     }
 
     public async Task<ControlFigures?> GetAsync(string projectId, CancellationToken cancellationToken)

@@ -11,3 +11,15 @@ public sealed record ToleranceBreach(string ProjectId, ToleranceKind Kind, int E
     /// <summary>Names this episode at this band, for once-only records and emails.</summary>
     public string Key => $"{Kind}-{Episode}-b{Band}";
 }
+
+/// <summary>
+/// The event the report function raises on the project's control orchestration when an exception report is sent:
+/// ids and a version only; the report itself stays in Cosmos DB.
+/// </summary>
+public sealed record ExceptionReported(string ProjectId, string ExceptionId, int ReportVersion)
+{
+    public const string EventName = "ExceptionReported";
+
+    /// <summary>The approval gate's id for this version of the report.</summary>
+    public string GateId => $"exception-{ExceptionId}-v{ReportVersion}".ToLowerInvariant();
+}

@@ -13,7 +13,7 @@ public static class ToleranceEvaluator
     public static IReadOnlyList<ToleranceReading> Evaluate(ControlFigures figures, DateOnly today, IReadOnlyCollection<DateOnly> bankHolidays)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        return [Cost(figures), Time(figures, today, bankHolidays), Risk(figures), RiskActions(figures, today)];
+        return [Cost(figures), Time(figures, today, bankHolidays), Risk(figures), RiskActions(figures, today), Benefits(figures)];
     }
 
     /// <summary>
@@ -90,6 +90,25 @@ public static class ToleranceEvaluator
         var overdue = figures.OpenActionDues.Count(d => d < today);
         return new ToleranceReading(ToleranceKind.RiskActions, overdue, overdue == 0 ? "No risk action overdue." : $"{overdue} risk action{(overdue == 1 ? string.Empty : "s")} past due");
     }
+
+    /// <summary>The measurable benefit whose forecast falls furthest short of its target, against the benefits tolerance.</summary>
+    public static ToleranceReading Benefits(ControlFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var tolerance = figures.Tolerances.BenefitsPercent;
+        var worst = figures.Benefits.OrderByDescending(b => b.ShortfallPercent).FirstOrDefault();
+        if (worst is null)
+        {
+            return new ToleranceReading(ToleranceKind.Benefits, 0, "No benefit forecast yet.");
+        }
+
+        return new ToleranceReading(
+            ToleranceKind.Benefits,
+            ToleranceReading.BandOf(worst.ShortfallPercent, tolerance),
+            $"Benefit {worst.Id} forecast at {Number(worst.Forecast)} against a target of {Number(worst.Target)} from {Number(worst.Baseline)}: {Percent(worst.ShortfallPercent)}% short (tolerance {Percent(tolerance)}%)");
+    }
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Percent(decimal value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -17,4 +17,7 @@ public enum ToleranceKind
 
     /// <summary>Actions on open risks past their due date.</summary>
     RiskActions,
+
+    /// <summary>The forecast shortfall of any measurable benefit against its target, beyond the benefits tolerance.</summary>
+    Benefits,
 }

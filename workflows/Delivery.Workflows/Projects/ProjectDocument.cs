@@ -42,6 +42,9 @@ public sealed record ProjectDocument : IProjectDocument<ProjectDocument>
     /// <summary>The approved baseline: budget, milestones and tolerances, recorded on approval.</summary>
     public ProjectBaseline? Baseline { get; init; }
 
+    /// <summary>Baselines replaced by approved exception plans or changes, oldest first.</summary>
+    public IReadOnlyList<ProjectBaseline> EarlierBaselines { get; init; } = [];
+
     /// <summary>When the stage or what it waits for last changed.</summary>
     public DateTimeOffset? StageChangedAt { get; init; }
 

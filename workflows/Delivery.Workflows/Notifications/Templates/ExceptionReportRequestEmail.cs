@@ -14,6 +14,7 @@ public static class ExceptionReportRequestEmail
         ToleranceKind.Time => "Time tolerance",
         ToleranceKind.Risk => "Risk tolerance",
         ToleranceKind.RiskActions => "Risk actions tolerance",
+        ToleranceKind.Benefits => "Benefits tolerance",
         _ => kind.ToString(),
     };
 

@@ -1,0 +1,124 @@
+using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Audit;
+using Delivery.Workflows.Milestones;
+using Delivery.Workflows.Notifications;
+using Delivery.Workflows.Notifications.Templates;
+using Delivery.Workflows.Projects;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.DurableTask;
+
+namespace Delivery.Workflows.Monitoring;
+
+/// <summary>
+/// Applies the decision on an exception report. Approved: the exception plan re-baselines the project (approved
+/// budget, the plan's milestone dates, and the tolerances the approver set), the earlier baseline kept. Changes
+/// requested: the project manager is asked for more information and sends the report again. Rejected: the project
+/// moves to Closure, to close early. Each step is once only, so a retried activity changes nothing more.
+/// </summary>
+public sealed class DecideExceptionActivity(
+    Database database, ProjectRepository projects, MilestoneRepository milestones, ControlsView controls, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+    : TaskActivity<ExceptionGateOutcome, bool>
+{
+    private readonly ProjectPartition<ProjectException> _exceptions = new(database);
+
+    public override async Task<bool> RunAsync(TaskActivityContext context, ExceptionGateOutcome input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var report = input.Report;
+        if (input.Result.Deciding is not { } deciding || input.Result.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.ChangesRequested or ApprovalOutcome.Rejected))
+        {
+            return false;
+        }
+
+        var outcome = input.Result.Outcome;
+        var status = outcome switch
+        {
+            ApprovalOutcome.Approved => ExceptionStatus.PlanApproved,
+            ApprovalOutcome.ChangesRequested => ExceptionStatus.MoreInformationRequested,
+            _ => ExceptionStatus.ClosedEarly,
+        };
+        var exception = await _exceptions.UpdateAsync(ProjectException.IdFor(report.ExceptionId), report.ProjectId, e =>
+            e.ReportVersion == report.ReportVersion && e.Status == ExceptionStatus.AwaitingDecision
+                ? e with { Status = status, Decision = new ExceptionDecision(outcome, deciding.DecidedBy, deciding.DecidedAt) }
+                : null, CancellationToken.None);
+        if (exception?.Report is null || exception.ReportVersion != report.ReportVersion)
+        {
+            return false;
+        }
+
+        var project = outcome switch
+        {
+            ApprovalOutcome.Approved => await RebaselineAsync(report.ProjectId, report.GateId, exception, deciding),
+            ApprovalOutcome.ChangesRequested => await projects.UpdateAsync(report.ProjectId, p => p with { WaitingFor = $"More information for exception report {report.ExceptionId} from {p.ProjectManager?.Name}" }, CancellationToken.None),
+            _ => await projects.UpdateAsync(report.ProjectId, p => p.Stage == ProjectStage.Closure ? null : p with
+            {
+                Stage = ProjectStage.Closure,
+                StageChangedAt = deciding.DecidedAt,
+                WaitingFor = $"Closure: the project is to close early (exception {report.ExceptionId})",
+            }, CancellationToken.None),
+        } ?? throw new InvalidOperationException($"Project {report.ProjectId} does not exist.");
+
+        var what = outcome switch
+        {
+            ApprovalOutcome.Approved => "exception plan approved: the project is re-baselined",
+            ApprovalOutcome.ChangesRequested => "more information asked for",
+            _ => "rejected: the project is to close early",
+        };
+        await audit.AppendAsync($"{report.ProjectId}~{report.GateId}~decided", new AuditEntry
+        {
+            Id = string.Empty,
+            ProjectId = report.ProjectId,
+            At = clock.GetUtcNow(),
+            Actor = deciding.DecidedBy,
+            OnBehalfOf = deciding.OnBehalfOf,
+            Action = AuditAction.ExceptionDecided,
+            Summary = $"Exception report {report.ExceptionId} (version {report.ReportVersion}): {what}",
+            Subject = report.ExceptionId,
+        }, CancellationToken.None);
+
+        var recipients = new[] { project.ProjectManager, outcome == ApprovalOutcome.Rejected ? project.Request.Sponsor : null }
+            .OfType<Person>().DistinctBy(p => p.Email.ToUpperInvariant());
+        foreach (var to in recipients)
+        {
+            var message = ExceptionDecisionEmail.Build(project, to, report.ExceptionId, outcome, environment.PublicBaseUrl);
+            await outbox.SendOnceAsync(report.ProjectId, $"{report.ProjectId}:{report.GateId}:decided:{to.Email}", message, CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    /// <summary>The plan's budget and milestone dates and the approver's tolerances become the baseline; the old one is kept.</summary>
+    private async Task<ProjectDocument?> RebaselineAsync(string projectId, string gateId, ProjectException exception, StepDecision deciding)
+    {
+        var plan = exception.Report!.Plan;
+        var project = await projects.UpdateAsync(projectId, p =>
+        {
+            if (p.Baseline is not { } old || old.SetBy == gateId)
+            {
+                return null;
+            }
+
+            var dates = plan?.Milestones.ToDictionary(m => m.MilestoneId, m => m.Baseline, StringComparer.Ordinal) ?? [];
+            var moved = old.Milestones.Select((m, i) => dates.TryGetValue(MilestoneRecord.BaselineId(i), out var date) ? m with { Date = date } : m).ToList();
+            return p with
+            {
+                EarlierBaselines = [.. p.EarlierBaselines, old],
+                Baseline = new ProjectBaseline(plan?.ApprovedBudget ?? old.ApprovedBudget, moved, deciding.Adjustments?.Tolerances ?? old.Tolerances, deciding.DecidedAt, deciding.DecidedBy, gateId),
+                WaitingFor = $"Delivery to the exception plan approved for {exception.ExceptionId}",
+            };
+        }, CancellationToken.None);
+        if (project is null)
+        {
+            return null;
+        }
+
+        foreach (var milestone in plan?.Milestones ?? [])
+        {
+            await milestones.RebaselineAsync(project, milestone.MilestoneId, milestone.Baseline, deciding.DecidedBy, deciding.DecidedAt, CancellationToken.None);
+        }
+
+        await controls.RefreshAsync(project, CancellationToken.None);
+        return project;
+    }
+}
