@@ -1,13 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Delivery.Functions.App.Standalone;
 using Delivery.Functions.Tests.Approvals;
-using Delivery.Functions.ToleranceMonitor;
-using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Monitoring;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Delivery.Functions.Tests.Controls;
 
@@ -160,25 +155,7 @@ public sealed class ExceptionHttpTests(ApprovalApp app) : IClassFixture<Approval
         return emails.Where(e => e.Subject.StartsWith(subject, StringComparison.Ordinal) && e.Text?.Contains(projectId, StringComparison.Ordinal) == true).ToList();
     }
 
-    private async Task<SweepReport?> RunMonitorAsync(DateTimeOffset now)
-    {
-        var function = ActivatorUtilities.CreateInstance<ToleranceMonitorFunction>(app.App.Services, (TimeProvider)new FakeTimeProvider(now));
-        return await function.RunAsync(TimerTriggerRunner.BuildTimerInfo(null, now.AddDays(1), now), app.App.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
-    }
+    private Task<SweepReport?> RunMonitorAsync(DateTimeOffset now) => ControlTimers.RunMonitorAsync(app, now);
 
-    private DateTimeOffset SevenInLondon(int n)
-    {
-        var holidays = app.App.Services.GetRequiredService<ApprovalPolicy>().BankHolidays;
-        var day = DateOnly.FromDateTime(DateTime.UtcNow);
-        for (var found = 0; found < n;)
-        {
-            day = day.AddDays(1);
-            if (WorkingDays.IsWorkingDay(day, holidays))
-            {
-                found++;
-            }
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(7, 0)), UkTime.Zone), TimeSpan.Zero);
-    }
+    private DateTimeOffset SevenInLondon(int n) => ControlTimers.UkTimeOn(ControlTimers.WorkingDayAfter(app, n), 7);
 }

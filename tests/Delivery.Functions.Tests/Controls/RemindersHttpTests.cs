@@ -1,13 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Delivery.Functions.App.Standalone;
-using Delivery.Functions.Reminders;
 using Delivery.Functions.Tests.Approvals;
 using Delivery.Functions.Tests.Infrastructure;
-using Delivery.Functions.ToleranceMonitor;
-using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Monitoring;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Delivery.Functions.Tests.Controls;
 
@@ -25,8 +20,8 @@ public sealed class RemindersHttpTests(ApprovalApp app) : IClassFixture<Approval
         using var sam = app.As("pm-sam");
         await RiskAsync(sam, first, owner: "pm-sam", ("a1", "pm-sam", 10));
         await RiskAsync(sam, second, owner: "fin-farah", ("a1", "pm-sam", 12), ("a2", "fin-farah", 60));
-        var firstDay = WorkingDayFrom(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40));
-        var (day, nextDay) = (EightInLondon(firstDay), EightInLondon(WorkingDayFrom(firstDay.AddDays(1))));
+        var firstDay = ControlTimers.WorkingDayFrom(app, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40));
+        var (day, nextDay) = (ControlTimers.UkTimeOn(firstDay, 8), ControlTimers.UkTimeOn(ControlTimers.WorkingDayAfter(app, 1, firstDay), 8));
 
         var report = await RunAtAsync(day);
         var again = await RunAtAsync(day);
@@ -62,11 +57,7 @@ public sealed class RemindersHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.Equal(HttpStatusCode.Created, (await client.PutAsJsonAsync($"/api/projects/{projectId}/raid/R1", risk)).StatusCode);
     }
 
-    private async Task<ReminderReport?> RunAtAsync(DateTimeOffset now)
-    {
-        var function = ActivatorUtilities.CreateInstance<RemindersFunction>(app.App.Services, (TimeProvider)new FakeTimeProvider(now));
-        return await function.RunAsync(TimerTriggerRunner.BuildTimerInfo(null, now.AddDays(1), now), CancellationToken.None);
-    }
+    private Task<ReminderReport?> RunAtAsync(DateTimeOffset now) => ControlTimers.RunRemindersAsync(app, now);
 
     private async Task<IReadOnlyList<ReceivedEmail>> EmailsAsync(string personId, int count)
     {
@@ -74,21 +65,6 @@ public sealed class RemindersHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.True(emails.Count >= count, $"Expected {count} reminder emails to {personId}, found {emails.Count}.");
         return emails;
     }
-
-    /// <summary>The day itself if it is a working day, else the next one that is.</summary>
-    private DateOnly WorkingDayFrom(DateOnly day)
-    {
-        var holidays = app.App.Services.GetRequiredService<ApprovalPolicy>().BankHolidays;
-        while (!WorkingDays.IsWorkingDay(day, holidays))
-        {
-            day = day.AddDays(1);
-        }
-
-        return day;
-    }
-
-    private static DateTimeOffset EightInLondon(DateOnly day) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(8, 0)), UkTime.Zone), TimeSpan.Zero);
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

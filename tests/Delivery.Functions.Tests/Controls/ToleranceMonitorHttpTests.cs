@@ -1,14 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Delivery.Functions.App.Standalone;
 using Delivery.Functions.Tests.Approvals;
 using Delivery.Functions.Tests.Infrastructure;
 using Delivery.Functions.ToleranceMonitor;
-using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Monitoring;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Delivery.Functions.Tests.Controls;
 
@@ -66,18 +63,14 @@ public sealed class ToleranceMonitorHttpTests(ApprovalApp app) : IClassFixture<A
     public async Task Outside_seven_in_the_morning_of_a_UK_working_day_the_monitor_does_nothing()
     {
         var saturday = NextDay(DayOfWeek.Saturday);
-        var atSevenSaturday = TimeZoneInfo.ConvertTimeToUtc(saturday.ToDateTime(new TimeOnly(7, 0)), UkTime.Zone);
+        var atSevenSaturday = ControlTimers.UkTimeOn(saturday, 7);
         var eightOnAWorkingDay = SevenInLondon(1).AddHours(1);
 
-        Assert.Null(await RunAtAsync(new DateTimeOffset(atSevenSaturday, TimeSpan.Zero)));
+        Assert.Null(await RunAtAsync(atSevenSaturday));
         Assert.Null(await RunAtAsync(eightOnAWorkingDay));
     }
 
-    private async Task<SweepReport?> RunAtAsync(DateTimeOffset now)
-    {
-        var function = ActivatorUtilities.CreateInstance<ToleranceMonitorFunction>(app.App.Services, (TimeProvider)new FakeTimeProvider(now));
-        return await function.RunAsync(TimerTriggerRunner.BuildTimerInfo(null, now.AddDays(1), now), Client, CancellationToken.None);
-    }
+    private Task<SweepReport?> RunAtAsync(DateTimeOffset now) => ControlTimers.RunMonitorAsync(app, now);
 
     /// <summary>Waits for at least <paramref name="count"/> emails to Sam about the project whose subject starts so.</summary>
     private async Task<IReadOnlyList<ReceivedEmail>> EmailsAsync(string projectId, string subject, int count)
@@ -97,22 +90,7 @@ public sealed class ToleranceMonitorHttpTests(ApprovalApp app) : IClassFixture<A
         }
     }
 
-    /// <summary>07:00 UK time on the <paramref name="n"/>th working day from tomorrow, as UTC.</summary>
-    private DateTimeOffset SevenInLondon(int n)
-    {
-        var holidays = app.App.Services.GetRequiredService<ApprovalPolicy>().BankHolidays;
-        var day = DateOnly.FromDateTime(DateTime.UtcNow);
-        for (var found = 0; found < n;)
-        {
-            day = day.AddDays(1);
-            if (WorkingDays.IsWorkingDay(day, holidays))
-            {
-                found++;
-            }
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(7, 0)), UkTime.Zone), TimeSpan.Zero);
-    }
+    private DateTimeOffset SevenInLondon(int n) => ControlTimers.UkTimeOn(ControlTimers.WorkingDayAfter(app, n), 7);
 
     private static DateOnly NextDay(DayOfWeek weekday)
     {

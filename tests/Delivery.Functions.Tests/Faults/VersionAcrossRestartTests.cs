@@ -37,7 +37,8 @@ public sealed class VersionAcrossRestartTests : IAsyncLifetime
         _apps.Remove(v1);
         await v1.DisposeAsync(deleteTaskHub: false);
 
-        // Act: version 2 on the same hub and database starts the second; both go through Lee's approval.
+        // Act: version 2 on the same hub and database starts the second; both go through Lee's approval. The first
+        // lifecycle's partition may stay leased to the stopped app until its lease expires, so its steps get longer.
         var v2 = await StartAsync(defaultVersion: "2");
         api = new DeliveryApi(v2.BaseAddress);
         var newProject = await api.SubmitProjectAsync(newRequest);
@@ -45,10 +46,10 @@ public sealed class VersionAcrossRestartTests : IAsyncLifetime
         foreach (var project in new[] { oldProject, newProject })
         {
             await api.SubmitCaseAsync(project, 9_000m);
-            await api.ApproveAsync("line-lee", await DeliveryApi.StepIdFromEmailAsync(_inbox, EmailOf("line-lee"), project, TimeSpan.FromSeconds(60)));
+            await api.ApproveAsync("line-lee", await DeliveryApi.StepIdFromEmailAsync(_inbox, EmailOf("line-lee"), project, TimeSpan.FromSeconds(150)));
         }
 
-        await api.WaitForStageAsync(oldProject, "Initiation", TimeSpan.FromSeconds(60));
+        await api.WaitForStageAsync(oldProject, "Initiation", TimeSpan.FromSeconds(150));
         await api.WaitForStageAsync(newProject, "Initiation", TimeSpan.FromSeconds(60));
         var hub = new TaskHubStore(_taskHub);
         var oldLifecycle = await hub.WaitForStatusAsync(LifecycleEvents.InstanceIdFor(oldProject), OrchestrationStatus.Completed, TimeSpan.FromSeconds(60));

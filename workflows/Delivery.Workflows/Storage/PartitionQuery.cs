@@ -28,7 +28,7 @@ public static class PartitionQuery
             {
                 return await query();
             }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 4)
+            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 7)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
             }
