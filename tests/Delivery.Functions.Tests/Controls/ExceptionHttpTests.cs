@@ -71,6 +71,27 @@ public sealed class ExceptionHttpTests(ApprovalApp app) : IClassFixture<Approval
     }
 
     [Fact]
+    public async Task A_breach_that_worsens_beyond_its_approved_plan_asks_for_a_new_report()
+    {
+        var projectId = await BreachedProjectAsync(10_500m, SevenInLondon(1));
+        using var sam = app.As("pm-sam");
+        Assert.Equal(HttpStatusCode.Accepted, (await sam.PostAsJsonAsync($"/api/projects/{projectId}/exceptions/Cost-1/report", Report(new { approvedBudget = 9_500m }))).StatusCode);
+        await DecideAsync(projectId, "approve");
+        await ExceptionAsync(projectId, "PlanApproved");
+        Assert.Single(await EmailsToSamAsync(projectId, "Exception plan approved"));
+
+        // Still 10.5 % over the new £9,500 (band 1, the episode stands); then 26 % over: worse by a band.
+        Assert.Equal(0, (await RunMonitorAsync(SevenInLondon(2)))!.Breaches);
+        Assert.Equal(HttpStatusCode.Created, (await sam.PostAsJsonAsync($"/api/projects/{projectId}/forecast", new { entryId = "f2", atCompletion = 12_000m, asAt = Today, reason = "More licences" })).StatusCode);
+        Assert.True((await RunMonitorAsync(SevenInLondon(3)))!.Breaches >= 1);
+
+        var reopened = await ExceptionAsync(projectId, "AwaitingReport");
+        Assert.Equal(2, reopened.GetProperty("band").GetInt32());
+        Assert.Equal(1, reopened.GetProperty("reportVersion").GetInt32());
+        Assert.Equal(HttpStatusCode.Accepted, (await sam.PostAsJsonAsync($"/api/projects/{projectId}/exceptions/Cost-1/report", Report(null, cause: "The plan did not hold"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_reports_are_named_field_by_field_and_only_the_project_manager_sends_one()
     {
         var projectId = await BreachedProjectAsync(10_500m, SevenInLondon(1));

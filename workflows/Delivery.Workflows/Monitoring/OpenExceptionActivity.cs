@@ -41,7 +41,13 @@ public sealed class OpenExceptionActivity(Database database, ProjectRepository p
         var stored = await _exceptions.CreateOrGetAsync(opened, CancellationToken.None);
         if (stored.Band < input.Band)
         {
-            await _exceptions.UpdateAsync(stored.Id, stored.ProjectId, e => e.Band >= input.Band ? null : e with { Band = input.Band, Measure = input.Measure }, CancellationToken.None);
+            // Worse than when it was reported on: a new report is needed, unless one is being decided now.
+            await _exceptions.UpdateAsync(stored.Id, stored.ProjectId, e => e.Band >= input.Band ? null : e with
+            {
+                Band = input.Band,
+                Measure = input.Measure,
+                Status = e.Status == ExceptionStatus.AwaitingDecision ? e.Status : ExceptionStatus.AwaitingReport,
+            }, CancellationToken.None);
         }
 
         var what = ExceptionReportRequestEmail.Title(input.Kind);

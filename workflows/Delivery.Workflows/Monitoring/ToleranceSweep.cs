@@ -60,27 +60,28 @@ public sealed class ToleranceSweep(ControlsView controls, ILogger<ToleranceSweep
         return report;
     }
 
+    /// <returns>How many distinct breaches (episode and band) were raised: one raised again after a clash counts once.</returns>
     private async Task<int> SweepOneAsync(ControlFigures figures, DateOnly today, IReadOnlyCollection<DateOnly> bankHolidays, IToleranceBreachSink sink, CancellationToken cancellationToken)
     {
-        var raised = 0;
+        var raised = new HashSet<string>(StringComparer.Ordinal);
         var current = figures;
         while (true)
         {
             var update = ToleranceEpisodes.Apply(current, ToleranceEvaluator.Evaluate(current, today, bankHolidays), today);
             if (!update.Changed)
             {
-                return raised;
+                return raised.Count;
             }
 
             foreach (var breach in update.Raised)
             {
                 await sink.RaiseAsync(breach, cancellationToken);
-                raised++;
+                raised.Add(breach.Key);
             }
 
             if (await controls.TryReplaceAsync(update.Figures, cancellationToken))
             {
-                return raised;
+                return raised.Count;
             }
 
             // The figures changed since the page was read (a record was saved): evaluate the new ones. A breach
