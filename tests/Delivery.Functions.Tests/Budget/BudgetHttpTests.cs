@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.Functions.Tests.Approvals;
+using Delivery.Functions.Tests.Infrastructure;
 
 namespace Delivery.Functions.Tests.Budget;
 
@@ -66,9 +67,9 @@ public sealed class BudgetHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp
         using var forecast = await sam.PostAsJsonAsync($"/api/projects/{projectId}/forecast", new { entryId = "f-9", atCompletion = 0m });
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(["amount", "date", "entryId", "kind", "supplier"], await FieldsAsync(bad));
-        Assert.Equal(["amount", "date"], await FieldsAsync(future));
-        Assert.Equal(["asAt", "atCompletion", "reason"], await FieldsAsync(forecast));
+        Assert.Equal(["amount", "date", "entryId", "kind", "supplier"], await ProblemFields.OfAsync(bad));
+        Assert.Equal(["amount", "date"], await ProblemFields.OfAsync(future));
+        Assert.Equal(["asAt", "atCompletion", "reason"], await ProblemFields.OfAsync(forecast));
         var budget = await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/budget");
         Assert.Equal(0, budget.GetProperty("spend").GetArrayLength());
         Assert.Equal(0, budget.GetProperty("forecasts").GetArrayLength());
@@ -94,10 +95,4 @@ public sealed class BudgetHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp
     }
 
     private static string Money(decimal amount) => Delivery.Workflows.Notifications.Templates.UkFormat.Money(amount);
-
-    private static async Task<List<string>> FieldsAsync(HttpResponseMessage response)
-    {
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-    }
 }

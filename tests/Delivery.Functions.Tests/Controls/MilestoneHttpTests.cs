@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.Functions.Tests.Approvals;
+using Delivery.Functions.Tests.Infrastructure;
 
 namespace Delivery.Functions.Tests.Controls;
 
@@ -56,19 +57,12 @@ public sealed class MilestoneHttpTests(ApprovalApp app) : IClassFixture<Approval
         using var blank = await sam.PutAsJsonAsync($"/api/projects/{projectId}/milestones/new-one", new { });
         using var requester = await rita.PutAsJsonAsync($"/api/projects/{projectId}/milestones/m2", new { forecast = "2027-05-30" });
 
-        Assert.Equal(["forecast"], await FieldsAsync(early));
-        Assert.Equal(["actual"], await FieldsAsync(future));
-        Assert.Equal(["baseline", "forecast", "name"], await FieldsAsync(blank));
+        Assert.Equal(["forecast"], await ProblemFields.OfAsync(early));
+        Assert.Equal(["actual"], await ProblemFields.OfAsync(future));
+        Assert.Equal(["baseline", "forecast", "name"], await ProblemFields.OfAsync(blank));
         Assert.Equal(HttpStatusCode.Forbidden, requester.StatusCode);
         var plan = await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/milestones");
         Assert.All(plan.EnumerateArray(), m => Assert.Equal(0, m.GetProperty("version").GetInt32()));
         Assert.Equal(2, plan.GetArrayLength());
-    }
-
-    private static async Task<List<string>> FieldsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
     }
 }

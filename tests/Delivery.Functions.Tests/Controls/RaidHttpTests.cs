@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.Functions.Tests.Approvals;
+using Delivery.Functions.Tests.Infrastructure;
 
 namespace Delivery.Functions.Tests.Controls;
 
@@ -77,9 +78,9 @@ public sealed class RaidHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp>
         using var kindless = await sam.PutAsJsonAsync($"/api/projects/{projectId}/raid/bad%20id", new { title = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, risk.StatusCode);
-        Assert.Equal(["actions[0].actioneeId", "actions[0].due", "event", "impact", "ownerId", "probability", "proximity", "response"], await FieldsAsync(risk));
-        Assert.Equal(["issueType", "priority", "probability", "severity"], await FieldsAsync(issue));
-        Assert.Equal(["itemId", "kind", "ownerId", "title"], await FieldsAsync(kindless));
+        Assert.Equal(["actions[0].actioneeId", "actions[0].due", "event", "impact", "ownerId", "probability", "proximity", "response"], await ProblemFields.OfAsync(risk));
+        Assert.Equal(["issueType", "priority", "probability", "severity"], await ProblemFields.OfAsync(issue));
+        Assert.Equal(["itemId", "kind", "ownerId", "title"], await ProblemFields.OfAsync(kindless));
         Assert.Equal(0, (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/raid")).GetArrayLength());
     }
 
@@ -117,10 +118,4 @@ public sealed class RaidHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp>
         actions = new[] { new { actionId = "a1", description = "Agree a second supplier", actioneeId = "pm-sam", due = NextMonth } },
         lastReviewed,
     };
-
-    private static async Task<List<string>> FieldsAsync(HttpResponseMessage response)
-    {
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-    }
 }
