@@ -4,6 +4,9 @@
 // - a query plan request (the .NET SDK asks for one before an ORDER BY query, having no local query engine on
 //   Linux) gets a plan, instead of being run as the query itself: a "pass-through" plan over the one partition key
 //   range this server has, so the SDK sends the query as it is and the server, which sorts, returns it in order.
+// - database and container resource ids never contain "/" or "+": they are base64, and the SDK puts them in URL
+//   paths (the partition key ranges of a query), where a "/" splits the path and the server answers 404. Without
+//   this, every 256th database from the 63rd (a counter in the id) could not be queried at all.
 // Usage: node scripts/cosmos-server.js --host 127.0.0.1 --port 8081
 "use strict";
 const path = require("path");
@@ -48,5 +51,20 @@ queryDocuments.default = (account, req, res, params) => {
     queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }],
   };
 };
+
+// Resource ids come from a counter per parent; skipping the counter values whose id would not survive a URL path
+// keeps them unique and safe.
+for (const kind of ["databases", "collections"]) {
+  const Kind = require(path.join(lib, "account", kind)).default;
+  const ridOf = Kind.prototype._rid;
+  Kind.prototype._rid = function (id) {
+    let rid = ridOf.call(this, id);
+    while (/[/+]/.test(rid)) {
+      this._ridCount += 1;
+      rid = ridOf.call(this, this._ridCount);
+    }
+    return rid;
+  };
+}
 
 require(path.join(lib, "cli.js"));

@@ -7,10 +7,10 @@ namespace Delivery.Workflows.Storage;
 public static class PartitionQuery
 {
     /// <remarks>
-    /// A 404 from the query's partition-key-range lookup is retried a few times before it is believed: the local
-    /// Cosmos server reuses the resource ids of dropped containers, and while other databases are dropped its
-    /// lookup can miss (seen in test runs). The container always exists from start-up, so in Azure a retry only
-    /// delays the error for a container that is truly missing.
+    /// A 404 from the query's partition-key-range lookup is retried a few times before it is believed. Most of these
+    /// came from the local Cosmos server's resource ids containing "/" (fixed in scripts/cosmos-server.js, tested
+    /// by LocalCosmosServerTests); the retry stays for a lookup that races a container's creation. The container always
+    /// exists from start-up, so in Azure a retry only delays the error for a container that is truly missing.
     /// </remarks>
     public static Task<List<T>> ListAsync<T>(Container container, string projectId, string documentType, CancellationToken cancellationToken)
     {
