@@ -5,6 +5,7 @@ using Delivery.Functions.App.Pages;
 using Delivery.Functions.BusinessCaseDraft;
 using Delivery.Functions.DecideApproval;
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Changes;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
@@ -55,7 +56,7 @@ public static class ApprovalPageEndpoint
             errors["decision"] = "Select whether you approve, ask for changes or reject";
         }
 
-        var posted = new FinalApproval([], form["projectManagerId"].ToString(), form["costPercent"].ToString(), form["timeWorkingDays"].ToString());
+        var posted = new FinalApproval([], form["projectManagerId"].ToString(), form["costPercent"].ToString(), form["timeWorkingDays"].ToString(), form["changeBudgetPercent"].ToString());
         var adjustments = outcome == ApprovalOutcome.Approved && form.ContainsKey("costPercent")
             ? await AdjustmentsAsync(id, posted, services, errors, cancellationToken)
             : null;
@@ -121,19 +122,24 @@ public static class ApprovalPageEndpoint
         FinalApproval? final = null;
         if (step.IsFinal)
         {
-            var managers = ProjectManagers(services);
-            var defaults = services.Lifecycle.Tolerances[project!.Request.Category];
+            // A control gate (exception plan, change) keeps the project manager and starts from the tolerances in force.
+            var managers = project!.Baseline is null ? ProjectManagers(services) : [];
+            var defaults = ToleranceStart(project, services);
             final = new FinalApproval(
                 managers,
                 managers.FirstOrDefault()?.Id,
                 defaults.CostPercent.ToString(CultureInfo.InvariantCulture),
-                defaults.TimeWorkingDays.ToString(CultureInfo.InvariantCulture));
+                defaults.TimeWorkingDays.ToString(CultureInfo.InvariantCulture),
+                defaults.ChangeBudgetPercent.ToString(CultureInfo.InvariantCulture));
         }
 
         // An exception gate's step shows the report it decides on.
         var exception = (await services.Exceptions.ListAsync(step.ProjectId, cancellationToken))
             .FirstOrDefault(e => e.Report is not null && new Delivery.Workflows.Monitoring.ExceptionReported(e.ProjectId, e.ExceptionId, e.ReportVersion).GateId == step.GateId);
-        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception), null);
+        var change = exception is null
+            ? (await services.Changes.ListAsync(step.ProjectId, cancellationToken)).FirstOrDefault(c => new ChangeSubmitted(c.ProjectId, c.ChangeId, c.Version).GateId == step.GateId)
+            : null;
+        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception, Change: change), null);
     }
 
     /// <summary>Reads the final approver's choices: a project manager from the list and tolerances as numbers.</summary>
@@ -159,9 +165,14 @@ public static class ApprovalPageEndpoint
             errors["timeWorkingDays"] = "Time tolerance must be a whole number of working days, like 10";
         }
 
+        if (!decimal.TryParse(posted.ChangeBudgetPercent.Trim().TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var changeBudget))
+        {
+            errors["changeBudgetPercent"] = "Change budget must be a number, like 5";
+        }
+
         var managerId = string.IsNullOrWhiteSpace(posted.ProjectManagerId) ? null : posted.ProjectManagerId.Trim();
-        var defaults = services.Lifecycle.Tolerances[project.Request.Category];
-        return errors.Count > 0 ? null : new InitiationAdjustments(managerId, defaults with { CostPercent = cost, TimeWorkingDays = days });
+        var defaults = ToleranceStart(project, services);
+        return errors.Count > 0 ? null : new InitiationAdjustments(managerId, defaults with { CostPercent = cost, TimeWorkingDays = days, ChangeBudgetPercent = changeBudget });
     }
 
     /// <summary>The page's name for a field the decision service names as the API does.</summary>
@@ -169,8 +180,13 @@ public static class ApprovalPageEndpoint
     {
         "tolerances.costPercent" => "costPercent",
         "tolerances.timeWorkingDays" => "timeWorkingDays",
+        "tolerances.changeBudgetPercent" => "changeBudgetPercent",
         _ => apiField,
     };
+
+    /// <summary>The tolerances a final approver changes: those in force once approved, else the category's defaults.</summary>
+    private static Tolerances ToleranceStart(ProjectDocument project, PageServices services) =>
+        project.Baseline?.Tolerances ?? services.Lifecycle.Tolerances[project.Request.Category];
 
     private static List<Approver> ProjectManagers(PageServices services) =>
         services.Approvals.People.Where(p => p.Roles.Contains(services.Lifecycle.ProjectManagerRole, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -198,4 +214,5 @@ public sealed record PageServices(
     TimeProvider Clock,
     InputLimits Limits,
     PageRenderer Pages,
-    Delivery.Workflows.Monitoring.ExceptionRepository Exceptions);
+    Delivery.Workflows.Monitoring.ExceptionRepository Exceptions,
+    ChangeRepository Changes);

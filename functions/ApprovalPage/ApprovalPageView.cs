@@ -16,10 +16,11 @@ public sealed record ApprovalPageModel(
     string? Decision = null,
     string? Comment = null,
     FinalApproval? Final = null,
-    Delivery.Workflows.Monitoring.ProjectException? Exception = null);
+    Delivery.Workflows.Monitoring.ProjectException? Exception = null,
+    Delivery.Workflows.Changes.ChangeRequest? Change = null);
 
 /// <summary>For the gate's final approver: who can be project manager, and the tolerances to start from (or as entered).</summary>
-public sealed record FinalApproval(IReadOnlyList<Approver> ProjectManagers, string? ProjectManagerId, string CostPercent, string TimeWorkingDays);
+public sealed record FinalApproval(IReadOnlyList<Approver> ProjectManagers, string? ProjectManagerId, string CostPercent, string TimeWorkingDays, string ChangeBudgetPercent);
 
 /// <summary>What the confirmation after a decision (<see cref="DecisionRecordedPage"/>) shows.</summary>
 public sealed record DecisionRecorded(ProjectDocument Project, StepDecision Decision);

@@ -46,24 +46,8 @@ public sealed record ExceptionReportBody(
                 RecordRules.Amount("plan.approvedBudget", p.ApprovedBudget, limits, errors);
             }
 
-            var dates = p.Milestones ?? [];
-            for (var i = 0; i < dates.Count; i++)
-            {
-                var at = $"plan.milestones[{i}].";
-                var id = dates[i]?.MilestoneId;
-                if (milestones.All(m => m.MilestoneId != id))
-                {
-                    errors[at + "milestoneId"] = [$"The project has no milestone '{id}'."];
-                }
-                else if (dates.Take(i).Any(d => d?.MilestoneId == id))
-                {
-                    errors[at + "milestoneId"] = [$"Milestone {id} is listed twice."];
-                }
-
-                RecordRules.PlanDate(at + "baseline", dates[i]?.Baseline, ProjectRecordAccess.Start(project), ProjectRecordAccess.Today(now), limits, required: true, errors);
-            }
-
-            plan = new ExceptionPlan(p.ApprovedBudget, dates.Where(d => d?.MilestoneId is not null && d.Baseline is not null).Select(d => new PlanMilestone(d!.MilestoneId!, d.Baseline!.Value)).ToList());
+            var dates = RecordRules.PlanMilestones("plan.milestones", p.Milestones, milestones, project, now, limits, errors);
+            plan = new ExceptionPlan(p.ApprovedBudget, dates);
         }
 
         return errors.Count > 0 ? (null, errors) : (new ExceptionReport(
@@ -81,5 +65,3 @@ public sealed record ExceptionReportBody(
 public sealed record ExceptionOptionBody(string? Title, string? Effect);
 
 public sealed record ExceptionPlanBody(decimal? ApprovedBudget, IReadOnlyList<PlanMilestoneBody?>? Milestones);
-
-public sealed record PlanMilestoneBody(string? MilestoneId, DateOnly? Baseline);

@@ -27,6 +27,8 @@ public static class WorkflowRegistration
             .AddActivity<OpenExceptionActivity>()
             .AddActivity<PlanExceptionGateActivity>()
             .AddActivity<DecideExceptionActivity>()
+            .AddActivity<Changes.AssessChangeActivity>()
+            .AddActivity<Changes.DecideChangeActivity>()
             .AddActivity<SendReceiptActivity>()
             .AddActivity<PlanLifecycleActivity>()
             .AddActivity<SetProjectStageActivity>()
@@ -50,6 +52,10 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ToleranceSweep>();
         services.TryAddSingleton<ReminderSweep>();
         services.TryAddSingleton<ExceptionRepository>();
+        services.TryAddSingleton<ToleranceLevelRouter>();
+        services.TryAddSingleton<Rebaseliner>();
+        services.TryAddSingleton<Changes.ChangeRepository>();
+        services.TryAddSingleton<Changes.ChangeDecider>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

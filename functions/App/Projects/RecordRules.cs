@@ -1,4 +1,6 @@
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Milestones;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 
 namespace Delivery.Functions.App.Projects;
@@ -131,6 +133,42 @@ public static class RecordRules
         }
     }
 
+    /// <summary>
+    /// New baselines for some of the project's milestones (an exception plan's, a change's): each an existing
+    /// milestone, listed once, on a plan date. Returns the well-formed ones.
+    /// </summary>
+    public static IReadOnlyList<PlanMilestone> PlanMilestones(
+        string field, IReadOnlyList<PlanMilestoneBody?>? given, IReadOnlyList<MilestoneRecord> milestones, ProjectDocument project, DateTimeOffset now, InputLimits limits, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(milestones);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(errors);
+        var dates = given ?? [];
+        if (dates.Count > limits.MaxListItems)
+        {
+            errors[field] = [$"Give no more than {limits.MaxListItems} milestones."];
+            return [];
+        }
+
+        for (var i = 0; i < dates.Count; i++)
+        {
+            var at = $"{field}[{i}].";
+            var id = dates[i]?.MilestoneId;
+            if (milestones.All(m => m.MilestoneId != id))
+            {
+                errors[at + "milestoneId"] = [$"The project has no milestone '{Shorten(id ?? string.Empty)}'."];
+            }
+            else if (dates.Take(i).Any(d => d?.MilestoneId == id))
+            {
+                errors[at + "milestoneId"] = [$"Milestone {id} is listed twice."];
+            }
+
+            PlanDate(at + "baseline", dates[i]?.Baseline, ProjectRecordAccess.Start(project), ProjectRecordAccess.Today(now), limits, required: true, errors);
+        }
+
+        return dates.Where(d => d?.MilestoneId is not null && d.Baseline is not null).Select(d => new PlanMilestone(d!.MilestoneId!, d.Baseline!.Value)).ToList();
+    }
+
     /// <summary>A field that this kind of record does not have.</summary>
     public static void Absent(string field, bool given, string why, Dictionary<string, string[]> errors)
     {
@@ -147,3 +185,6 @@ public static class RecordRules
 
     private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }
+
+/// <summary>A milestone's new baseline, as sent in an exception plan or a change.</summary>
+public sealed record PlanMilestoneBody(string? MilestoneId, DateOnly? Baseline);

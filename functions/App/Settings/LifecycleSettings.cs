@@ -58,6 +58,12 @@ public sealed class LifecycleSettings : IValidatableObject
 
         public decimal BenefitsPercent { get; set; } = 10m;
 
-        public Tolerances ToTolerances() => new(TimeWorkingDays, CostPercent, Scope, Quality, RiskScore, BenefitsPercent);
+        /// <summary>The change budget, as a percentage of the approved budget: what the project manager may approve in changes.</summary>
+        public decimal ChangeBudgetPercent { get; set; } = 5m;
+
+        /// <summary>How far (working days) a change the project manager approves may move a milestone.</summary>
+        public int ChangeWorkingDays { get; set; } = 5;
+
+        public Tolerances ToTolerances() => new(TimeWorkingDays, CostPercent, Scope, Quality, RiskScore, BenefitsPercent, ChangeBudgetPercent, ChangeWorkingDays);
     }
 }

@@ -109,6 +109,17 @@ public partial class ApprovalApp : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until the project says it waits for something starting with the given words.</summary>
+    public async Task WaitingForAsync(string projectId, string waitingFor)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await ProjectAsync(projectId)).GetProperty("waitingFor").GetString()?.StartsWith(waitingFor, StringComparison.Ordinal) != true)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Project {projectId} never waited for \"{waitingFor}\".");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Saves a complete business case with the given total and submits it.</summary>
     public async Task<HttpResponseMessage> SubmitCaseAsync(string projectId, decimal total, string path = "submit")
     {

@@ -181,6 +181,7 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
             ["projectManagerId"] = "pm-jo",
             ["costPercent"] = cost,
             ["timeWorkingDays"] = "20",
+            ["changeBudgetPercent"] = "7.5",
         };
 
         // Act
@@ -198,6 +199,7 @@ public sealed class ApprovalJourneyHttpTests(ApprovalApp app) : IClassFixture<Ap
         Assert.Equal("Jo Evans", project.GetProperty("projectManager").GetProperty("name").GetString());
         var tolerances = project.GetProperty("baseline").GetProperty("tolerances");
         Assert.Equal(15m, tolerances.GetProperty("costPercent").GetDecimal());
+        Assert.Equal(7.5m, tolerances.GetProperty("changeBudgetPercent").GetDecimal());
         Assert.Equal(20, tolerances.GetProperty("timeWorkingDays").GetInt32());
         Assert.Single(await app.Inbox.WaitForAsync(app.EmailOf("pm-jo")), e => e.Subject.StartsWith("Project approved", StringComparison.Ordinal));
     }

@@ -126,13 +126,13 @@ public sealed partial class DecisionPageAccessibilityTests
         var managers = new[] { new Approver("pm-sam", "Sam Okafor", "sam@example.gov.uk", ["ProjectManager"], null) };
         var model = Model(new Dictionary<string, string> { ["costPercent"] = "Cost tolerance must be a number" }) with
         {
-            Final = new FinalApproval(managers, "pm-sam", "x", "10"),
+            Final = new FinalApproval(managers, "pm-sam", "x", "10", "5"),
         };
 
         var html = await Render(model);
 
         Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\"><h2 class=\"govuk-fieldset__heading\">If you approve</h2></legend>", html, StringComparison.Ordinal);
-        foreach (var id in new[] { "projectManagerId", "costPercent", "timeWorkingDays" })
+        foreach (var id in new[] { "projectManagerId", "costPercent", "timeWorkingDays", "changeBudgetPercent" })
         {
             Assert.Contains($"<label class=\"govuk-label\" for=\"{id}\">", html, StringComparison.Ordinal);
         }

@@ -66,6 +66,7 @@ public sealed class DecisionRulesHttpTests(ApprovalApp app) : IClassFixture<Appr
             ["projectManagerId"] = "head-hana",
             ["costPercent"] = "500",
             ["timeWorkingDays"] = "20",
+            ["changeBudgetPercent"] = "5",
         }));
 
         // Assert

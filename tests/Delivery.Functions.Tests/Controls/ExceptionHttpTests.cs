@@ -60,7 +60,7 @@ public sealed class ExceptionHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.Equal(HttpStatusCode.Conflict, (await sam.PostAsJsonAsync($"/api/projects/{projectId}/exceptions/Cost-1/report", Report(null, cause: "Something else"))).StatusCode);
         await DecideAsync(projectId, "request-changes", count: 2);
         await ExceptionAsync(projectId, "MoreInformationRequested");
-        Assert.Contains("More information for exception report Cost-1", (await app.ProjectAsync(projectId)).GetProperty("waitingFor").GetString(), StringComparison.Ordinal);
+        await app.WaitingForAsync(projectId, "More information for exception report Cost-1"); // set just after the exception's status
 
         Assert.Equal(HttpStatusCode.Accepted, (await sam.PostAsJsonAsync($"/api/projects/{projectId}/exceptions/Cost-1/report", Report(null, cause: "Supplier prices rose 30 %"))).StatusCode);
         await DecideAsync(projectId, "reject", count: 3);

@@ -103,6 +103,24 @@ public sealed class ToleranceEvaluatorTests
         Assert.Equal(band, ToleranceEvaluator.Benefits(Within() with { Benefits = [new Benefits.BenefitFigure("b1", 5m, 40m, 45m - forecast)] }).Band);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(500, 0)] // the whole £500 change budget (5 % of £10,000) used: at the edge
+    [InlineData(499.99, 0)]
+    [InlineData(500.01, 1)] // just outside
+    [InlineData(1_000, 1)] // twice the change budget is still the first band
+    [InlineData(1_000.01, 2)]
+    public void Scope_is_the_change_budget_used(decimal used, int band)
+    {
+        var reading = ToleranceEvaluator.Scope(Within() with { ChangeBudget = 500m, ChangeBudgetUsed = used });
+        Assert.Equal(band, reading.Band);
+        Assert.Equal(ToleranceKind.Scope, reading.Kind);
+    }
+
+    [Fact]
+    public void Scope_with_no_change_budget_is_breached_by_any_change() =>
+        Assert.Equal(1, ToleranceEvaluator.Scope(Within() with { ChangeBudget = 0m, ChangeBudgetUsed = 0.01m }).Band);
+
     [Fact]
     public void A_project_within_every_tolerance_reads_band_zero_everywhere() =>
         Assert.All(ToleranceEvaluator.Evaluate(Within(), Today, NoHolidays), r => Assert.Equal(0, r.Band));

@@ -72,6 +72,16 @@ public static class DecisionRules
                 Add("tolerances.benefitsPercent", $"Benefits tolerance must be a percentage from 0 to {limits.MaxBenefitsPercent}, with no more than 2 decimal places");
             }
 
+            if (t.ChangeBudgetPercent < 0 || t.ChangeBudgetPercent > limits.MaxCostPercent || t.ChangeBudgetPercent.Scale > 2)
+            {
+                Add("tolerances.changeBudgetPercent", $"The change budget must be a percentage of the approved budget from 0 to {limits.MaxCostPercent}, with no more than 2 decimal places");
+            }
+
+            if (t.ChangeWorkingDays < 0 || t.ChangeWorkingDays > limits.MaxTimeWorkingDays)
+            {
+                Add("tolerances.changeWorkingDays", $"The project manager's time for changes must be a whole number of working days from 0 to {limits.MaxTimeWorkingDays}");
+            }
+
             Statement("tolerances.scope", "scope", t.Scope);
             Statement("tolerances.quality", "quality", t.Quality);
         }

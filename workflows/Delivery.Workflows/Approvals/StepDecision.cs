@@ -20,5 +20,17 @@ public sealed record StepDecision(
 /// <summary>What the final approver may change when approving: the project manager and the tolerances.</summary>
 public sealed record InitiationAdjustments(string? ProjectManagerId, Tolerances? Tolerances);
 
-/// <summary>PRINCE2 tolerances: the permitted deviation from plan before it is an exception.</summary>
-public sealed record Tolerances(int TimeWorkingDays, decimal CostPercent, string Scope, string Quality, int RiskScore, decimal BenefitsPercent);
+/// <summary>
+/// PRINCE2 tolerances: the permitted deviation from plan before it is an exception. Scope is also measured as money:
+/// the change budget (a share of the approved budget set aside for changes), which the project manager may spend on
+/// changes that also move no milestone by more than <see cref="ChangeWorkingDays"/>; larger changes go to the board.
+/// </summary>
+public sealed record Tolerances(
+    int TimeWorkingDays,
+    decimal CostPercent,
+    string Scope,
+    string Quality,
+    int RiskScore,
+    decimal BenefitsPercent,
+    decimal ChangeBudgetPercent = 5m,
+    int ChangeWorkingDays = 5);

@@ -84,4 +84,10 @@ public enum AuditAction
 
     /// <summary>The level that set the tolerance decided on an exception report.</summary>
     ExceptionDecided,
+
+    /// <summary>The project manager sent a change request (one entry per version).</summary>
+    ChangeRequested,
+
+    /// <summary>A change request was decided: automatically within the project manager's delegation, or by the board.</summary>
+    ChangeDecided,
 }

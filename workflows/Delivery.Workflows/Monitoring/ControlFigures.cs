@@ -36,6 +36,11 @@ public sealed record ControlFigures
 
     public required decimal ActualToDate { get; init; }
 
+    /// <summary>The change budget of the current baseline, and how much of it approved changes have used.</summary>
+    public decimal ChangeBudget { get; init; }
+
+    public decimal ChangeBudgetUsed { get; init; }
+
     /// <summary>The milestones the time tolerance applies to: the key ones and the last (the forecast end).</summary>
     public IReadOnlyList<MilestoneFigure> Milestones { get; init; } = [];
 

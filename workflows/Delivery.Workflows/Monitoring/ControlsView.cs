@@ -74,6 +74,8 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
             Approved = baseline.ApprovedBudget,
             ForecastAtCompletion = money.ForecastAtCompletion,
             ActualToDate = money.Actual.Total,
+            ChangeBudget = baseline.ChangeBudget,
+            ChangeBudgetUsed = baseline.ChangeBudgetUsed,
             Milestones = plan.Where(m => m.Key || m == last).Select(m => new MilestoneFigure(m.MilestoneId, m.Baseline, m.Forecast, m.Actual)).ToList(),
             Benefits = forecasts
                 .Select(f => (Forecast: f, Measure: BenefitForecast.Measurable(project, f.BenefitId)))

@@ -1,6 +1,5 @@
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
-using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
@@ -17,7 +16,7 @@ namespace Delivery.Workflows.Monitoring;
 /// moves to Closure, to close early. Each step is once only, so a retried activity changes nothing more.
 /// </summary>
 public sealed class DecideExceptionActivity(
-    Database database, ProjectRepository projects, MilestoneRepository milestones, ControlsView controls, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+    Database database, ProjectRepository projects, Rebaseliner rebaseliner, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<ExceptionGateOutcome, bool>
 {
     private readonly ProjectPartition<ProjectException> _exceptions = new(database);
@@ -49,7 +48,15 @@ public sealed class DecideExceptionActivity(
 
         var project = outcome switch
         {
-            ApprovalOutcome.Approved => await RebaselineAsync(report.ProjectId, report.GateId, exception, deciding),
+            ApprovalOutcome.Approved => await rebaseliner.ApplyAsync(
+                report.ProjectId,
+                report.GateId,
+                old => exception.Report.Plan?.ApprovedBudget ?? old.ApprovedBudget,
+                exception.Report.Plan?.Milestones ?? [],
+                deciding.Adjustments?.Tolerances,
+                changeBudgetUsed: 0m,
+                deciding,
+                $"Delivery to the exception plan approved for {exception.ExceptionId}"),
             ApprovalOutcome.ChangesRequested => await projects.UpdateAsync(report.ProjectId, p => p with { WaitingFor = $"More information for exception report {report.ExceptionId} from {p.ProjectManager?.Name}" }, CancellationToken.None),
             _ => await projects.UpdateAsync(report.ProjectId, p => p.Stage == ProjectStage.Closure ? null : p with
             {
@@ -86,39 +93,5 @@ public sealed class DecideExceptionActivity(
         }
 
         return true;
-    }
-
-    /// <summary>The plan's budget and milestone dates and the approver's tolerances become the baseline; the old one is kept.</summary>
-    private async Task<ProjectDocument?> RebaselineAsync(string projectId, string gateId, ProjectException exception, StepDecision deciding)
-    {
-        var plan = exception.Report!.Plan;
-        var project = await projects.UpdateAsync(projectId, p =>
-        {
-            if (p.Baseline is not { } old || old.SetBy == gateId)
-            {
-                return null;
-            }
-
-            var dates = plan?.Milestones.ToDictionary(m => m.MilestoneId, m => m.Baseline, StringComparer.Ordinal) ?? [];
-            var moved = old.Milestones.Select((m, i) => dates.TryGetValue(MilestoneRecord.BaselineId(i), out var date) ? m with { Date = date } : m).ToList();
-            return p with
-            {
-                EarlierBaselines = [.. p.EarlierBaselines, old],
-                Baseline = new ProjectBaseline(plan?.ApprovedBudget ?? old.ApprovedBudget, moved, deciding.Adjustments?.Tolerances ?? old.Tolerances, deciding.DecidedAt, deciding.DecidedBy, gateId),
-                WaitingFor = $"Delivery to the exception plan approved for {exception.ExceptionId}",
-            };
-        }, CancellationToken.None);
-        if (project is null)
-        {
-            return null;
-        }
-
-        foreach (var milestone in plan?.Milestones ?? [])
-        {
-            await milestones.RebaselineAsync(project, milestone.MilestoneId, milestone.Baseline, deciding.DecidedBy, deciding.DecidedAt, CancellationToken.None);
-        }
-
-        await controls.RefreshAsync(project, CancellationToken.None);
-        return project;
     }
 }

@@ -1,5 +1,5 @@
 using Delivery.Workflows.ApprovalGate;
-using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Changes;
 using Microsoft.DurableTask;
 
 namespace Delivery.Workflows.Monitoring;
@@ -10,12 +10,15 @@ namespace Delivery.Workflows.Monitoring;
 /// <see cref="ExceptionReported"/> goes through an <see cref="ApprovalGateOrchestrator"/> to the level that set the
 /// tolerance (<see cref="PlanExceptionGateActivity"/>), and its outcome is applied by
 /// <see cref="DecideExceptionActivity"/>: plan approved and re-baselined, more information asked for, or closed early.
-/// Breaches keep being handled while a report waits for its decision.
+/// Each <see cref="ChangeSubmitted"/> is assessed against the project manager's delegation
+/// (<see cref="AssessChangeActivity"/>): approved there and then within it, else gated the same way and decided by
+/// <see cref="DecideChangeActivity"/>. Breaches, reports and changes keep being handled while others wait for decisions;
+/// changes are assessed one at a time, so two never spend the same change budget.
 /// </summary>
 /// <remarks>
 /// Breaches come once per episode and band and reports once per version, a handful in a project's life, so history
-/// stays short without ContinueAsNew (which could drop an event raised while it restarts). A report version raised
-/// twice (a retried request) is gated once.
+/// stays short without ContinueAsNew (which could drop an event raised while it restarts). A report or change
+/// version raised twice (a retried request) is gated once.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Durable", "DURABLE0011", Justification = "Each turn waits for a breach, a report or a decision: a few in a project's life.")]
 public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string?>
@@ -27,11 +30,13 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
         ArgumentNullException.ThrowIfNull(context);
         var breach = context.WaitForExternalEvent<ToleranceBreach>(ToleranceBreach.EventName);
         var reported = context.WaitForExternalEvent<ExceptionReported>(ExceptionReported.EventName);
+        var changed = context.WaitForExternalEvent<ChangeSubmitted>(ChangeSubmitted.EventName);
         var gates = new List<(ExceptionReported Report, Task<ApprovalGateResult> Gate)>();
+        var changeGates = new List<(ChangeSubmitted Change, Task<ApprovalGateResult> Gate)>();
         var gated = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var done = await Task.WhenAny(gates.Select(g => (Task)g.Gate).Prepend(reported).Prepend(breach));
+            var done = await Task.WhenAny(gates.Select(g => (Task)g.Gate).Concat(changeGates.Select(g => (Task)g.Gate)).Prepend(changed).Prepend(reported).Prepend(breach));
             if (done == breach)
             {
                 await context.CallActivityAsync(nameof(OpenExceptionActivity), await breach, WorkflowRetry.Activity);
@@ -43,7 +48,7 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                 reported = context.WaitForExternalEvent<ExceptionReported>(ExceptionReported.EventName);
                 if (gated.Add(report.GateId))
                 {
-                    var plan = await context.CallActivityAsync<ExceptionGatePlan>(nameof(PlanExceptionGateActivity), report, WorkflowRetry.Activity);
+                    var plan = await context.CallActivityAsync<ControlGatePlan>(nameof(PlanExceptionGateActivity), report, WorkflowRetry.Activity);
                     if (plan.Route is not null)
                     {
                         gates.Add((report, context.CallSubOrchestratorAsync<ApprovalGateResult>(
@@ -52,6 +57,24 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                             new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, report.GateId)))));
                     }
                 }
+            }
+            else if (done == changed)
+            {
+                var change = await changed;
+                changed = context.WaitForExternalEvent<ChangeSubmitted>(ChangeSubmitted.EventName);
+                if (gated.Add(change.GateId)
+                    && await context.CallActivityAsync<ControlGatePlan?>(nameof(AssessChangeActivity), change, WorkflowRetry.Activity) is { Route: { } route } plan)
+                {
+                    changeGates.Add((change, context.CallSubOrchestratorAsync<ApprovalGateResult>(
+                        nameof(ApprovalGateOrchestrator),
+                        new ApprovalGateInput(projectId, change.GateId, plan.Subject, route, plan.Timing, Stage: null),
+                        new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, change.GateId)))));
+                }
+            }
+            else if (changeGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } decided)
+            {
+                changeGates.Remove(decided);
+                await context.CallActivityAsync(nameof(DecideChangeActivity), new ChangeGateOutcome(decided.Change, await decided.Gate), WorkflowRetry.Activity);
             }
             else
             {
@@ -62,9 +85,6 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
         }
     }
 }
-
-/// <summary>The gate for an exception report: its route (null when nobody can decide it), timings and subject.</summary>
-public sealed record ExceptionGatePlan(ApprovalRoute? Route, ApprovalTiming Timing, string Subject);
 
 /// <summary>Input of <see cref="DecideExceptionActivity"/>.</summary>
 public sealed record ExceptionGateOutcome(ExceptionReported Report, ApprovalGateResult Result);

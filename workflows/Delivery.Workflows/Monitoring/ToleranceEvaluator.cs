@@ -13,7 +13,7 @@ public static class ToleranceEvaluator
     public static IReadOnlyList<ToleranceReading> Evaluate(ControlFigures figures, DateOnly today, IReadOnlyCollection<DateOnly> bankHolidays)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        return [Cost(figures), Time(figures, today, bankHolidays), Risk(figures), RiskActions(figures, today), Benefits(figures)];
+        return [Cost(figures), Time(figures, today, bankHolidays), Risk(figures), RiskActions(figures, today), Benefits(figures), Scope(figures)];
     }
 
     /// <summary>
@@ -106,6 +106,25 @@ public static class ToleranceEvaluator
             ToleranceKind.Benefits,
             ToleranceReading.BandOf(worst.ShortfallPercent, tolerance),
             $"Benefit {worst.Id} forecast at {Number(worst.Forecast)} against a target of {Number(worst.Target)} from {Number(worst.Baseline)}: {Percent(worst.ShortfallPercent)}% short (tolerance {Percent(tolerance)}%)");
+    }
+
+    /// <summary>
+    /// The change budget used by approved changes, as a share of the change budget: all of it is within tolerance, a
+    /// band is each further change budget's worth (the board approved a change beyond what was left without raising it).
+    /// </summary>
+    public static ToleranceReading Scope(ControlFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var (budget, used) = (figures.ChangeBudget, figures.ChangeBudgetUsed);
+        if (used <= budget)
+        {
+            return new ToleranceReading(ToleranceKind.Scope, 0, $"Changes have used {UkFormat.Money(used)} of the {UkFormat.Money(budget)} change budget.");
+        }
+
+        return new ToleranceReading(
+            ToleranceKind.Scope,
+            budget <= 0 ? 1 : ToleranceReading.BandOf(used / budget * 100m, 100m), // no change budget: any change used is beyond it
+            $"Approved changes have used {UkFormat.Money(used)}, beyond the {UkFormat.Money(budget)} change budget");
     }
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -20,4 +20,7 @@ public enum ToleranceKind
 
     /// <summary>The forecast shortfall of any measurable benefit against its target, beyond the benefits tolerance.</summary>
     Benefits,
+
+    /// <summary>The change budget used by approved changes, against the change budget (the scope tolerance in money).</summary>
+    Scope,
 }
