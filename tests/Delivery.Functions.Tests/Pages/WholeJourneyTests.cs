@@ -53,7 +53,7 @@ public sealed class WholeJourneyTests(ApprovalApp app, BrowserFixture browser) :
         await lee.GetByLabel("Lee Morgan").CheckAsync();
         await lee.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await lee.WaitForSelectorAsync("h1:text('Decide on')");
-        await lee.GetByLabel("Approve").CheckAsync();
+        await lee.GetByRole(AriaRole.Radio, new() { Name = "Approve" }).CheckAsync();
         await lee.GetByRole(AriaRole.Button, new() { Name = "Submit decision" }).ClickAsync();
         Assert.Equal("Decision recorded", (await lee.InnerTextAsync("h1")).Trim());
 
