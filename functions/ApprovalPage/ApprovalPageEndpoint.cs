@@ -6,6 +6,7 @@ using Delivery.Functions.BusinessCaseDraft;
 using Delivery.Functions.DecideApproval;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Changes;
+using Delivery.Workflows.Stages;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
@@ -139,7 +140,10 @@ public static class ApprovalPageEndpoint
         var change = exception is null
             ? (await services.Changes.ListAsync(step.ProjectId, cancellationToken)).FirstOrDefault(c => new ChangeSubmitted(c.ProjectId, c.ChangeId, c.Version).GateId == step.GateId)
             : null;
-        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception, Change: change), null);
+        var endStage = exception is null && change is null
+            ? (await services.Stages.ListReportsAsync(step.ProjectId, cancellationToken)).FirstOrDefault(r => new StageEndReported(r.ProjectId, r.StageId, r.Version).GateId == step.GateId)
+            : null;
+        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception, Change: change, EndStage: endStage), null);
     }
 
     /// <summary>Reads the final approver's choices: a project manager from the list and tolerances as numbers.</summary>
@@ -215,4 +219,5 @@ public sealed record PageServices(
     InputLimits Limits,
     PageRenderer Pages,
     Delivery.Workflows.Monitoring.ExceptionRepository Exceptions,
-    ChangeRepository Changes);
+    ChangeRepository Changes,
+    StageRepository Stages);

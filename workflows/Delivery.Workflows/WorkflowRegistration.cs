@@ -29,6 +29,8 @@ public static class WorkflowRegistration
             .AddActivity<DecideExceptionActivity>()
             .AddActivity<Changes.AssessChangeActivity>()
             .AddActivity<Changes.DecideChangeActivity>()
+            .AddActivity<Stages.PlanStageGateActivity>()
+            .AddActivity<Stages.DecideStageGateActivity>()
             .AddActivity<SendReceiptActivity>()
             .AddActivity<PlanLifecycleActivity>()
             .AddActivity<SetProjectStageActivity>()
@@ -56,6 +58,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Rebaseliner>();
         services.TryAddSingleton<Changes.ChangeRepository>();
         services.TryAddSingleton<Changes.ChangeDecider>();
+        services.TryAddSingleton<Stages.StageRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

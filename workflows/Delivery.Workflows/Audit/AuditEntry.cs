@@ -90,4 +90,13 @@ public enum AuditAction
 
     /// <summary>A change request was decided: automatically within the project manager's delegation, or by the board.</summary>
     ChangeDecided,
+
+    /// <summary>The project manager planned a delivery stage or changed its plan.</summary>
+    StagePlanned,
+
+    /// <summary>The project manager sent an end stage report (one entry per version).</summary>
+    StageEndReported,
+
+    /// <summary>A stage gate decided on an end stage report.</summary>
+    StageGateDecided,
 }

@@ -1,5 +1,6 @@
 using Delivery.Workflows.ApprovalGate;
 using Delivery.Workflows.Changes;
+using Delivery.Workflows.Stages;
 using Microsoft.DurableTask;
 
 namespace Delivery.Workflows.Monitoring;
@@ -12,7 +13,9 @@ namespace Delivery.Workflows.Monitoring;
 /// <see cref="DecideExceptionActivity"/>: plan approved and re-baselined, more information asked for, or closed early.
 /// Each <see cref="ChangeSubmitted"/> is assessed against the project manager's delegation
 /// (<see cref="AssessChangeActivity"/>): approved there and then within it, else gated the same way and decided by
-/// <see cref="DecideChangeActivity"/>. Breaches, reports and changes keep being handled while others wait for decisions;
+/// <see cref="DecideChangeActivity"/>. Each <see cref="StageEndReported"/> goes through a stage gate to the same level
+/// (<see cref="PlanStageGateActivity"/>) and is carried out by <see cref="DecideStageGateActivity"/>.
+/// Breaches, reports and changes keep being handled while others wait for decisions;
 /// changes are assessed one at a time, so two never spend the same change budget.
 /// </summary>
 /// <remarks>
@@ -32,11 +35,16 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
         var reported = context.WaitForExternalEvent<ExceptionReported>(ExceptionReported.EventName);
         var changed = context.WaitForExternalEvent<ChangeSubmitted>(ChangeSubmitted.EventName);
         var gates = new List<(ExceptionReported Report, Task<ApprovalGateResult> Gate)>();
+        var stageEnded = context.WaitForExternalEvent<StageEndReported>(StageEndReported.EventName);
         var changeGates = new List<(ChangeSubmitted Change, Task<ApprovalGateResult> Gate)>();
+        var stageGates = new List<(StageEndReported Report, Task<ApprovalGateResult> Gate)>();
         var gated = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var done = await Task.WhenAny(gates.Select(g => (Task)g.Gate).Concat(changeGates.Select(g => (Task)g.Gate)).Prepend(changed).Prepend(reported).Prepend(breach));
+            var done = await Task.WhenAny(gates.Select(g => (Task)g.Gate)
+                .Concat(changeGates.Select(g => (Task)g.Gate))
+                .Concat(stageGates.Select(g => (Task)g.Gate))
+                .Prepend(stageEnded).Prepend(changed).Prepend(reported).Prepend(breach));
             if (done == breach)
             {
                 await context.CallActivityAsync(nameof(OpenExceptionActivity), await breach, WorkflowRetry.Activity);
@@ -70,6 +78,24 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                         new ApprovalGateInput(projectId, change.GateId, plan.Subject, route, plan.Timing, Stage: null),
                         new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, change.GateId)))));
                 }
+            }
+            else if (done == stageEnded)
+            {
+                var stageReport = await stageEnded;
+                stageEnded = context.WaitForExternalEvent<StageEndReported>(StageEndReported.EventName);
+                if (gated.Add(stageReport.GateId)
+                    && await context.CallActivityAsync<ControlGatePlan>(nameof(PlanStageGateActivity), stageReport, WorkflowRetry.Activity) is { Route: { } stageRoute } stagePlan)
+                {
+                    stageGates.Add((stageReport, context.CallSubOrchestratorAsync<ApprovalGateResult>(
+                        nameof(ApprovalGateOrchestrator),
+                        new ApprovalGateInput(projectId, stageReport.GateId, stagePlan.Subject, stageRoute, stagePlan.Timing, Stage: null),
+                        new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, stageReport.GateId)))));
+                }
+            }
+            else if (stageGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } passed)
+            {
+                stageGates.Remove(passed);
+                await context.CallActivityAsync(nameof(DecideStageGateActivity), new StageGateOutcome(passed.Report, await passed.Gate), WorkflowRetry.Activity);
             }
             else if (changeGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } decided)
             {
