@@ -24,6 +24,8 @@ public static class WorkflowRegistration
             .AddOrchestrator<ApprovalGateOrchestrator>()
             .AddOrchestrator<ApprovalStepOrchestrator>()
             .AddOrchestrator<ProjectControlOrchestrator>()
+            .AddOrchestrator<Highlights.HighlightReportOrchestrator>()
+            .AddActivity<Highlights.SendHighlightReportActivity>()
             .AddActivity<OpenExceptionActivity>()
             .AddActivity<PlanExceptionGateActivity>()
             .AddActivity<DecideExceptionActivity>()
@@ -59,6 +61,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Changes.ChangeRepository>();
         services.TryAddSingleton<Changes.ChangeDecider>();
         services.TryAddSingleton<Stages.StageRepository>();
+        services.TryAddSingleton<Highlights.HighlightRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

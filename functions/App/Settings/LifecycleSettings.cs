@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Highlights;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
 
@@ -23,6 +24,17 @@ public sealed class LifecycleSettings : IValidatableObject
     [Range(1, 365)]
     public int RiskReviewDays { get; set; } = 30;
 
+    /// <summary>Days between highlight reports until a project sets its own cadence.</summary>
+    [Range(1, 92)]
+    public int HighlightEveryDays { get; set; } = 14;
+
+    /// <summary>The delivery confidence scale: RedAmberGreen (the IPA's current) or FivePoint (the older one).</summary>
+    public DeliveryConfidenceScale DeliveryConfidenceScale { get; set; } = DeliveryConfidenceScale.RedAmberGreen;
+
+    /// <summary>Share (%) of a tolerance used beyond which a highlight report shows the dimension amber.</summary>
+    [Range(1, 99)]
+    public decimal AmberAtPercent { get; set; } = 75m;
+
     public Dictionary<string, ToleranceSettings> Tolerances { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public LifecyclePolicy ToPolicy() => new()
@@ -30,6 +42,9 @@ public sealed class LifecycleSettings : IValidatableObject
         FullBusinessCaseFrom = FullBusinessCaseFrom,
         ProjectManagerRole = ProjectManagerRole,
         RiskReviewDays = RiskReviewDays,
+        HighlightEveryDays = HighlightEveryDays,
+        DeliveryConfidenceScale = DeliveryConfidenceScale,
+        AmberAtPercent = AmberAtPercent,
         Tolerances = Enum.GetValues<ProjectCategory>().ToDictionary(
             c => c,
             c => (Tolerances.GetValueOrDefault(c.ToString()) ?? new ToleranceSettings()).ToTolerances()),

@@ -8,7 +8,7 @@ namespace Delivery.Functions.Tests.Controls;
 
 /// <summary>
 /// The daily reminders in the running app: a person's overdue risk actions and risks not reviewed, across projects,
-/// arrive as one email a day (three items, one email), never again the same day, and again the next working day.
+/// and overdue highlight reports arrive as one email a day (five items, one email), never again the same day, and again the next working day.
 /// </summary>
 public sealed class RemindersHttpTests(ApprovalApp app) : IClassFixture<ApprovalApp>
 {
@@ -28,10 +28,12 @@ public sealed class RemindersHttpTests(ApprovalApp app) : IClassFixture<Approval
         var samsEmails = await EmailsAsync("pm-sam", 1);
         var farahsEmails = await EmailsAsync("fin-farah", 1);
 
-        Assert.Equal((2, 4, 0), (report!.PeopleEmailed, report.Items, report.AlreadySentToday));
+        // Sam manages both projects, neither has sent a highlight report in 40 days: one overdue item each.
+        Assert.Equal((2, 6, 0), (report!.PeopleEmailed, report.Items, report.AlreadySentToday));
         Assert.Equal((0, 2), (again!.PeopleEmailed, again.AlreadySentToday));
         var text = Assert.Single(samsEmails).Text!;
-        Assert.Contains("3 things need your attention", text, StringComparison.Ordinal);
+        Assert.Contains("5 things need your attention", text, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(text, "Highlight report overdue since"));
         Assert.Contains(first, text, StringComparison.Ordinal);
         Assert.Contains(second, text, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(text, "Action due"));

@@ -99,4 +99,10 @@ public enum AuditAction
 
     /// <summary>A stage gate decided on an end stage report.</summary>
     StageGateDecided,
+
+    /// <summary>The project manager set how often highlight reports are due and who receives them.</summary>
+    HighlightPlanSet,
+
+    /// <summary>The project manager sent a highlight report (kept as a dated snapshot).</summary>
+    HighlightReported,
 }

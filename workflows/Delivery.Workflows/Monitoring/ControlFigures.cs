@@ -58,6 +58,9 @@ public sealed record ControlFigures
     /// <summary>What people may need reminding of: open risks' reviews (by owner) and their actions not done (by actionee).</summary>
     public IReadOnlyList<ReminderItem> Reminders { get; init; } = [];
 
+    /// <summary>When the next highlight report is due, from the project's cadence and its last report.</summary>
+    public DateOnly? HighlightDue { get; init; }
+
     /// <summary>Breach episodes now open, by kind.</summary>
     public IReadOnlyDictionary<string, ToleranceEpisode> OpenEpisodes { get; init; } = new Dictionary<string, ToleranceEpisode>();
 
@@ -82,7 +85,9 @@ public sealed record ToleranceEpisode(int Number, int Band, DateOnly Since);
 
 /// <summary>
 /// Something a person looks after: an open risk they own (<see cref="ReminderKind.RiskReview"/>, dated when it was
-/// last reviewed or raised) or a risk action they are to do (<see cref="ReminderKind.Action"/>, dated when it is due).
+/// last reviewed or raised), a risk action they are to do (<see cref="ReminderKind.Action"/>, dated when it is due) or
+/// the project's next highlight report (<see cref="ReminderKind.HighlightReport"/>, for its manager, dated when due).
+/// The person is a directory id, or the project manager's email address.
 /// </summary>
 public sealed record ReminderItem(string PersonId, ReminderKind Kind, string ItemId, string Text, DateOnly Date);
 
@@ -91,4 +96,5 @@ public enum ReminderKind
 {
     RiskReview,
     Action,
+    HighlightReport,
 }

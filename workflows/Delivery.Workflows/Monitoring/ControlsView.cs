@@ -15,7 +15,7 @@ namespace Delivery.Workflows.Monitoring;
 /// The <c>controls</c> partition of the views container: one <see cref="ControlFigures"/> per approved project,
 /// refreshed from the project's own records whenever they change, and read by the tolerance monitor a page at a time.
 /// </summary>
-public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, TimeProvider clock)
+public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, Highlights.HighlightRepository highlights, ProjectLifecycle.LifecyclePolicy lifecycle, TimeProvider clock)
 {
     private static readonly PartitionKey Partition = new(ViewIds.Controls);
     private readonly Container _views = database.GetContainer(DataContainers.Views);
@@ -62,6 +62,7 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         var plan = await milestones.ListAsync(project, cancellationToken);
         var log = await raid.ListAsync(project.ProjectId, cancellationToken);
         var forecasts = await benefits.ListAsync(project.ProjectId, cancellationToken);
+        var highlightDue = await HighlightDueAsync(project, baseline, cancellationToken);
         var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
         var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
         var last = plan.OrderByDescending(m => m.Baseline).FirstOrDefault();
@@ -87,9 +88,21 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
             OpenActionDues = openRisks.SelectMany(r => r.Actions).Where(a => !a.Done).Select(a => a.Due).Order().ToList(),
             Reminders = openRisks.Select(r => new ReminderItem(r.OwnerId, ReminderKind.RiskReview, r.ItemId, r.Title, r.LastReviewed ?? DateOnly.FromDateTime(r.RaisedAt.UtcDateTime)))
                 .Concat(openRisks.SelectMany(r => r.Actions.Where(a => !a.Done).Select(a => new ReminderItem(a.ActioneeId, ReminderKind.Action, $"{r.ItemId}/{a.ActionId}", a.Description, a.Due))))
+                .Concat(project.ProjectManager is { } pm ? [new ReminderItem(pm.Email, ReminderKind.HighlightReport, "highlight-report", "Highlight report", highlightDue)] : [])
                 .ToList(),
+            HighlightDue = highlightDue,
             RefreshedAt = clock.GetUtcNow(),
         };
+    }
+
+    /// <summary>The cadence's days after the last highlight report, or after the first approval before there is one.</summary>
+    private async Task<DateOnly> HighlightDueAsync(ProjectDocument project, ProjectBaseline baseline, CancellationToken cancellationToken)
+    {
+        var plan = await highlights.GetPlanAsync(project.ProjectId, cancellationToken);
+        var reports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
+        var last = reports.Count > 0 ? reports[0] : null;
+        var approvedOn = (project.EarlierBaselines.Count > 0 ? project.EarlierBaselines[0] : baseline).ApprovedAt;
+        return Highlights.HighlightSchedule.NextDue(last?.ReportDate, DateOnly.FromDateTime(approvedOn.UtcDateTime), plan?.EveryDays ?? lifecycle.HighlightEveryDays);
     }
 
     public async Task<ControlFigures?> GetAsync(string projectId, CancellationToken cancellationToken)

@@ -13,8 +13,9 @@ public sealed record ReminderReport(int PeopleEmailed, int Items, int AlreadySen
 
 /// <summary>
 /// The daily reminders: reads every approved project's <see cref="ControlFigures"/> a page at a time, picks the risks
-/// not reviewed for more than the set number of days and the risk actions past due, and sends each person one email
-/// a day listing all of theirs, across projects: never one email per item, never two in a day.
+/// not reviewed for more than the set number of days, the risk actions past due and the highlight reports overdue,
+/// and sends each person one email a day listing all of theirs, across projects: never one email per item, never two
+/// in a day.
 /// </summary>
 public sealed class ReminderSweep(ControlsView controls, EmailOutbox outbox, ApprovalPolicy directory, WorkflowEnvironment environment, ILogger<ReminderSweep> logger)
 {
@@ -27,13 +28,14 @@ public sealed class ReminderSweep(ControlsView controls, EmailOutbox outbox, App
         await foreach (var page in controls.PagesAsync(ToleranceSweep.PageSize, cancellationToken))
         {
             due.AddRange(page.Where(f => f.Active).SelectMany(f => f.Reminders
-                .Where(r => r.Kind == ReminderKind.Action ? r.Date < today : r.Date.AddDays(riskReviewDays) < today)
+                .Where(r => r.Kind == ReminderKind.RiskReview ? r.Date.AddDays(riskReviewDays) < today : r.Date < today)
                 .Select(r => new DueReminder(f.Id, f.Title, r))));
         }
 
         int emailed = 0, items = 0, already = 0;
         var failed = new List<string>();
-        foreach (var person in due.GroupBy(d => d.Item.PersonId, StringComparer.OrdinalIgnoreCase))
+        // Risk items name people by directory id and highlight reports by the manager's address: one email per person either way.
+        foreach (var person in due.GroupBy(d => (directory.Find(d.Item.PersonId) ?? directory.FindByEmail(d.Item.PersonId))?.Id ?? d.Item.PersonId, StringComparer.OrdinalIgnoreCase))
         {
             var to = directory.Find(person.Key);
             if (to is null)

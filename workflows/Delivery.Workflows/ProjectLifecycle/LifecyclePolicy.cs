@@ -16,4 +16,13 @@ public sealed record LifecyclePolicy
 
     /// <summary>An open risk not reviewed for more than this many days is a reminder to its owner.</summary>
     public int RiskReviewDays { get; init; } = 30;
+
+    /// <summary>Days between highlight reports until a project sets its own cadence (fortnightly).</summary>
+    public int HighlightEveryDays { get; init; } = 14;
+
+    /// <summary>The delivery confidence scale highlight reports use.</summary>
+    public Highlights.DeliveryConfidenceScale DeliveryConfidenceScale { get; init; } = Highlights.DeliveryConfidenceScale.RedAmberGreen;
+
+    /// <summary>A highlight report shows a dimension amber once more than this share (%) of its tolerance is used.</summary>
+    public decimal AmberAtPercent { get; init; } = 75m;
 }

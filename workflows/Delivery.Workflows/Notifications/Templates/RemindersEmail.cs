@@ -20,9 +20,12 @@ public static class RemindersEmail
             layout.Paragraph($"{project.Key.ProjectTitle} ({project.Key.ProjectId})");
             foreach (var due in project)
             {
-                layout.Fact(due.Item.ItemId, due.Item.Kind == ReminderKind.Action
-                    ? $"Action due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}"
-                    : $"Risk not reviewed since {UkFormat.Date(due.Item.Date)} (reviews are due every {riskReviewDays} days): {due.Item.Text}");
+                layout.Fact(due.Item.ItemId, due.Item.Kind switch
+                {
+                    ReminderKind.Action => $"Action due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}",
+                    ReminderKind.HighlightReport => $"Highlight report overdue since {UkFormat.Date(due.Item.Date)}",
+                    _ => $"Risk not reviewed since {UkFormat.Date(due.Item.Date)} (reviews are due every {riskReviewDays} days): {due.Item.Text}",
+                });
             }
 
             layout.Link("See the delivery controls", new Uri(publicBaseUrl, $"api/projects/{Uri.EscapeDataString(project.Key.ProjectId)}/delivery"));
