@@ -3,14 +3,11 @@ using Delivery.Functions.App.Projects;
 using Delivery.Functions.ToleranceMonitor;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
-using Delivery.Workflows.Changes;
 using Delivery.Workflows.Highlights;
 using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
-using Delivery.Workflows.Raid;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.ProjectHighlights;
@@ -27,10 +24,8 @@ namespace Delivery.Functions.ProjectHighlights;
 public sealed class ProjectHighlightFunctions(
     ProjectRepository projects,
     HighlightRepository highlights,
+    HighlightReporting reporting,
     ControlsView controls,
-    RaidRepository raid,
-    ChangeRepository changes,
-    ExceptionRepository exceptions,
     ApprovalPolicy directory,
     LifecyclePolicy lifecycle,
     AuditLog audit,
@@ -102,9 +97,7 @@ public sealed class ProjectHighlightFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        ArgumentNullException.ThrowIfNull(client);
-        var user = req.HttpContext.User;
-        var (project, refusal) = await ProjectRecordAccess.ForRecordingAsync(id, user, projects, directory, "highlight reports", (string.Empty, _ => false), cancellationToken);
+        var (project, refusal) = await reporting.ForSendingAsync(id, req.HttpContext.User, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -116,52 +109,14 @@ public sealed class ProjectHighlightFunctions(
             return failure;
         }
 
-        body ??= HighlightReportBody.Empty;
-        var (confidence, errors) = body.Check(lifecycle.DeliveryConfidenceScale, limits);
-        if (errors.Count > 0)
+        var sent = await reporting.SendAsync(project!, req.HttpContext.User.UserId(), body ?? HighlightReportBody.Empty, client, cancellationToken);
+        return sent.Outcome switch
         {
-            return Problems.Validation(errors);
-        }
-
-        var now = clock.GetUtcNow();
-        var today = UkTime.Today(now);
-        var sent = new HighlightReport
-        {
-            Id = HighlightReport.IdFor(today),
-            ProjectId = project!.ProjectId,
-            ReportDate = today,
-            PeriodFrom = await PeriodFromAsync(project, today, cancellationToken),
-            Summary = body.Summary!.Trim(),
-            ThisPeriod = body.ThisPeriod!.Trim(),
-            NextPeriod = body.NextPeriod!.Trim(),
-            Lessons = string.IsNullOrWhiteSpace(body.Lessons) ? null : body.Lessons.Trim(),
-            DeliveryConfidence = confidence!,
-            Facts = await FactsAsync(project, today, cancellationToken),
-            SentBy = user.UserId(),
-            SentAt = now,
+            HighlightSendOutcome.Invalid => Problems.Validation(sent.Errors),
+            HighlightSendOutcome.AlreadySentToday => Problems.Status(StatusCodes.Status409Conflict, "Already sent today", HighlightReporting.AlreadySentMessage),
+            HighlightSendOutcome.Sent => TypedResults.Accepted($"/api/projects/{project!.ProjectId}/highlights", HighlightReportResponse.From(sent.Report!)),
+            _ => TypedResults.Ok(HighlightReportResponse.From(sent.Report!)),
         };
-        var created = await highlights.TryCreateReportAsync(sent, cancellationToken);
-        var stored = created ? sent : await highlights.GetReportAsync(project.ProjectId, today, cancellationToken);
-        if (stored is null || !stored.SameAs(sent))
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Already sent today", $"Today's highlight report for {project.ProjectId} has been sent already; a report is a dated snapshot, so the next one is sent on another day.");
-        }
-
-        // Audited, refreshed and sent for the stored report on a retry too: a request cut short after storing completes here.
-        await audit.AppendAsync($"{project.ProjectId}~highlight~{today:yyyy-MM-dd}", new AuditEntry
-        {
-            Id = string.Empty,
-            ProjectId = project.ProjectId,
-            At = stored.SentAt,
-            Actor = stored.SentBy,
-            Action = AuditAction.HighlightReported,
-            Summary = $"Highlight report of {today:yyyy-MM-dd} sent; delivery confidence {stored.DeliveryConfidence}",
-            Subject = HighlightReport.IdFor(today),
-        }, cancellationToken);
-        await controls.RefreshAsync(project, cancellationToken);
-        await StartSendingAsync(client, new HighlightSent(project.ProjectId, today), cancellationToken);
-        var response = HighlightReportResponse.From(stored);
-        return created ? TypedResults.Accepted($"/api/projects/{project.ProjectId}/highlights", response) : TypedResults.Ok(response);
     }
 
     [Function(ListName)]
@@ -187,54 +142,4 @@ public sealed class ProjectHighlightFunctions(
     }
 
     private static bool Same(HighlightPlan a, HighlightPlan b) => a.EveryDays == b.EveryDays && a.StakeholderIds.SequenceEqual(b.StakeholderIds, StringComparer.Ordinal);
-
-    /// <summary>The day after the last report, or the day the project was first approved.</summary>
-    private async Task<DateOnly> PeriodFromAsync(ProjectDocument project, DateOnly today, CancellationToken cancellationToken)
-    {
-        var last = (await highlights.ListReportsAsync(project.ProjectId, cancellationToken)).FirstOrDefault(r => r.ReportDate < today);
-        var first = project.EarlierBaselines.Count > 0 ? project.EarlierBaselines[0] : project.Baseline!;
-        return last?.ReportDate.AddDays(1) ?? DateOnly.FromDateTime(first.ApprovedAt.UtcDateTime);
-    }
-
-    private async Task<HighlightFacts> FactsAsync(ProjectDocument project, DateOnly today, CancellationToken cancellationToken)
-    {
-        var figures = await controls.GetAsync(project.ProjectId, cancellationToken);
-        if (figures is null)
-        {
-            await controls.RefreshAsync(project, cancellationToken);
-            figures = await controls.GetAsync(project.ProjectId, cancellationToken) ?? throw new InvalidOperationException($"Project {project.ProjectId} has no control figures.");
-        }
-
-        return HighlightStatus.From(
-            figures,
-            await raid.ListAsync(project.ProjectId, cancellationToken),
-            await changes.ListAsync(project.ProjectId, cancellationToken),
-            await exceptions.ListAsync(project.ProjectId, cancellationToken),
-            await PeriodFromAsync(project, today, cancellationToken),
-            today,
-            directory.BankHolidays,
-            lifecycle.AmberAtPercent);
-    }
-
-    /// <summary>One sending per report: an instance already there (running or done) is this report's, so nothing more starts.</summary>
-    private static async Task StartSendingAsync(DurableTaskClient client, HighlightSent input, CancellationToken cancellationToken)
-    {
-        if (await client.GetInstanceAsync(input.InstanceId, getInputsAndOutputs: false, cancellationToken) is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(HighlightReportOrchestrator), input, new StartOrchestrationOptions(input.InstanceId), cancellationToken);
-        }
-        catch (InvalidOperationException)
-        {
-            // Started meanwhile by a concurrent retry of the same request; anything else is a failure.
-            if (await client.GetInstanceAsync(input.InstanceId, getInputsAndOutputs: false, cancellationToken) is null)
-            {
-                throw;
-            }
-        }
-    }
 }
