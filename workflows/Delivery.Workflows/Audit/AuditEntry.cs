@@ -99,4 +99,7 @@ public enum AuditAction
 
     /// <summary>A stage gate decided on an end stage report.</summary>
     StageGateDecided,
+
+    /// <summary>A supplier and its statement of work were recorded or changed (one entry per version).</summary>
+    SupplierRecorded,
 }
