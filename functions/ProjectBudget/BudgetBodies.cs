@@ -4,11 +4,17 @@ using Delivery.Workflows.Projects;
 
 namespace Delivery.Functions.ProjectBudget;
 
-/// <summary>A spend entry as sent: <c>{"entryId","date","amount","kind","supplier","description","reference"}</c>.</summary>
-public sealed record SpendBody(string? EntryId, DateOnly? Date, decimal? Amount, string? Kind, string? Supplier, string? Description, string? Reference)
+/// <summary>
+/// A spend entry as sent: <c>{"entryId","date","amount","kind","supplier","description","reference","supplierId"}</c>;
+/// <c>supplierId</c> (optional) names the project's supplier whose statement of work it counts against.
+/// </summary>
+public sealed record SpendBody(string? EntryId, DateOnly? Date, decimal? Amount, string? Kind, string? Supplier, string? Description, string? Reference, string? SupplierId = null)
 {
-    /// <summary>Every rule, every bad field named; the entry when there is none.</summary>
-    public (SpendEntry? Entry, Dictionary<string, string[]> Errors) Read(string projectId, string userId, DateOnly today, DateOnly projectStart, InputLimits limits, DateTimeOffset now)
+    /// <summary>
+    /// Every rule, every bad field named; the entry when there is none. <paramref name="supplierKnown"/> says whether
+    /// <see cref="SupplierId"/> is one of the project's suppliers (looked up by the caller; ignored when it is null).
+    /// </summary>
+    public (SpendEntry? Entry, Dictionary<string, string[]> Errors) Read(string projectId, string userId, DateOnly today, DateOnly projectStart, InputLimits limits, DateTimeOffset now, bool supplierKnown = false)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -28,6 +34,13 @@ public sealed record SpendBody(string? EntryId, DateOnly? Date, decimal? Amount,
         RecordRules.Text("supplier", Supplier, limits.MaxNameLength, required: true, errors);
         RecordRules.Text("description", Description, limits.MaxReasonLength, required: true, errors);
         RecordRules.Text("reference", Reference, limits.MaxNameLength, required: false, errors);
+        if (SupplierId is not null && !supplierKnown)
+        {
+            errors["supplierId"] = [ProjectRecordAccess.IsRecordId(SupplierId)
+                ? $"The project has no supplier '{SupplierId}'. Record the supplier and its statement of work first, or leave supplierId out."
+                : "A supplier id is 1 to 64 letters, digits, '-' or '_'."];
+        }
+
         return errors.Count > 0 ? (null, errors) : (new SpendEntry
         {
             Id = SpendEntry.IdFor(EntryId!),
@@ -37,6 +50,7 @@ public sealed record SpendBody(string? EntryId, DateOnly? Date, decimal? Amount,
             Amount = Amount!.Value,
             Kind = kind,
             Supplier = Supplier!.Trim(),
+            SupplierId = SupplierId,
             Description = Description!.Trim(),
             Reference = string.IsNullOrWhiteSpace(Reference) ? null : Reference.Trim(),
             RecordedBy = userId,

@@ -6,6 +6,7 @@ using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Budget;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
+using Delivery.Workflows.Suppliers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.ProjectBudget;
@@ -15,9 +16,10 @@ namespace Delivery.Functions.ProjectBudget;
 /// /api/projects/{id}/forecast</c> a new forecast of the cost at completion, and <c>GET /api/projects/{id}/budget</c>
 /// shows approved, actual (capital and revenue), forecast and variance with every entry. Each record is created once
 /// under the recorder's entry id and audited once: a retry answers 200 with what was recorded, and the same id with
-/// other content is refused (409).
+/// other content is refused (409). Spending may name one of the project's suppliers (<c>supplierId</c>), to count
+/// against its statement of work.
 /// </summary>
-public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsView controls, BudgetRepository budget, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsView controls, BudgetRepository budget, SupplierRepository suppliers, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
     public const string SpendName = "RecordSpend";
     public const string ForecastName = "RecordForecast";
@@ -40,8 +42,10 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsV
         }
 
         var now = clock.GetUtcNow();
+        var supplierKnown = body?.SupplierId is { } supplierId && ProjectRecordAccess.IsRecordId(supplierId)
+            && await suppliers.GetAsync(project!.ProjectId, supplierId, cancellationToken) is not null;
         var (entry, errors) = (body ?? new SpendBody(null, null, null, null, null, null, null))
-            .Read(project!.ProjectId, req.HttpContext.User.UserId(), ProjectRecordAccess.Today(now), ProjectRecordAccess.Start(project), limits, now);
+            .Read(project!.ProjectId, req.HttpContext.User.UserId(), ProjectRecordAccess.Today(now), ProjectRecordAccess.Start(project), limits, now, supplierKnown);
         if (entry is null)
         {
             return Problems.Validation(errors);

@@ -7,26 +7,29 @@ using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Raid;
+using Delivery.Workflows.Suppliers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.ProjectDeliveryPage;
 
-/// <summary>What the delivery page shows: today's tolerance readings, the milestones and the RAID log.</summary>
+/// <summary>What the delivery page shows: today's tolerance readings, the milestones, the RAID log and the suppliers.</summary>
 public sealed record ProjectDeliveryModel(
     ProjectDocument Project,
     IReadOnlyList<ToleranceReading> Readings,
     IReadOnlyList<MilestoneRecord> Milestones,
     IReadOnlyList<RaidItem> Raid,
     IReadOnlyList<ProjectException> Exceptions,
+    SupplierSpendSummary Suppliers,
     ApprovalPolicy Directory);
 
 /// <summary>
 /// The <c>ProjectDeliveryPage</c> function: <c>GET /api/projects/{id}/delivery</c>, an approved project's delivery
 /// controls for whoever may see the project: each tolerance as agreed and as it stands today (the monitor's own
-/// reading), its exceptions, the milestones against their baselines, a 5×5 heat map of the open risks and the RAID log.
+/// reading), its exceptions, the milestones against their baselines, a 5×5 heat map of the open risks, the RAID log
+/// and each supplier's statement of work against what has been spent on it.
 /// </summary>
 public sealed class ProjectDeliveryPageFunction(
-    ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
+    ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, SupplierRepository suppliers, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
 {
     public const string Name = nameof(ProjectDeliveryPage);
 
@@ -55,6 +58,7 @@ public sealed class ProjectDeliveryPageFunction(
             await milestones.ListAsync(project, cancellationToken),
             await raid.ListAsync(project.ProjectId, cancellationToken),
             await exceptions.ListAsync(project.ProjectId, cancellationToken),
+            await suppliers.SpendSummaryAsync(project.ProjectId, cancellationToken),
             directory);
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
     }

@@ -67,6 +67,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();
         services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitRepository>();
         services.TryAddSingleton<Delivery.Workflows.Milestones.MilestoneRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Suppliers.SupplierRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

@@ -105,4 +105,7 @@ public enum AuditAction
 
     /// <summary>The project manager sent a highlight report (kept as a dated snapshot).</summary>
     HighlightReported,
+
+    /// <summary>A supplier and its statement of work were recorded or changed (one entry per version).</summary>
+    SupplierRecorded,
 }

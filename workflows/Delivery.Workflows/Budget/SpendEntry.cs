@@ -28,6 +28,12 @@ public sealed record SpendEntry : IProjectDocument<SpendEntry>
 
     public required string Supplier { get; init; }
 
+    /// <summary>
+    /// The project's supplier (see <c>Suppliers.SupplierRecord</c>) whose statement of work this counts against, or
+    /// null: entries recorded before suppliers were kept have none, and read as before.
+    /// </summary>
+    public string? SupplierId { get; init; }
+
     public required string Description { get; init; }
 
     public string? Reference { get; init; }
@@ -48,6 +54,6 @@ public sealed record SpendEntry : IProjectDocument<SpendEntry>
     {
         ArgumentNullException.ThrowIfNull(other);
         return Date == other.Date && Amount == other.Amount && Kind == other.Kind && Supplier == other.Supplier
-            && Description == other.Description && Reference == other.Reference;
+            && SupplierId == other.SupplierId && Description == other.Description && Reference == other.Reference;
     }
 }
