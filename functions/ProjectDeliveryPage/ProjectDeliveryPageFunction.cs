@@ -7,6 +7,8 @@ using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Raid;
+using Delivery.Workflows.Highlights;
+using Delivery.Workflows.Stages;
 using Delivery.Workflows.Suppliers;
 using Microsoft.Azure.Functions.Worker;
 
@@ -20,16 +22,30 @@ public sealed record ProjectDeliveryModel(
     IReadOnlyList<RaidItem> Raid,
     IReadOnlyList<ProjectException> Exceptions,
     SupplierSpendSummary Suppliers,
-    ApprovalPolicy Directory);
+    ApprovalPolicy Directory)
+{
+    /// <summary>The delivery stages in the order they end, and each one's end stage report (initiation's too).</summary>
+    public IReadOnlyList<DeliveryStage> Stages { get; init; } = [];
+
+    public IReadOnlyList<EndStageReport> StageReports { get; init; } = [];
+
+    /// <summary>The latest highlight report, and when the next is due (overdue when before today).</summary>
+    public HighlightReport? LatestHighlight { get; init; }
+
+    public DateOnly? HighlightDue { get; init; }
+
+    public bool HighlightOverdue { get; init; }
+}
 
 /// <summary>
 /// The <c>ProjectDeliveryPage</c> function: <c>GET /api/projects/{id}/delivery</c>, an approved project's delivery
 /// controls for whoever may see the project: each tolerance as agreed and as it stands today (the monitor's own
-/// reading), its exceptions, the milestones against their baselines, a 5×5 heat map of the open risks, the RAID log
+/// reading), its exceptions, the latest highlight report's delivery confidence and when the next is due, the
+/// stages with their end stage reports, the milestones against their baselines, a 5×5 heat map of the open risks, the RAID log
 /// and each supplier's statement of work against what has been spent on it.
 /// </summary>
 public sealed class ProjectDeliveryPageFunction(
-    ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, SupplierRepository suppliers, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
+    ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, SupplierRepository suppliers, StageRepository stages, HighlightRepository highlights, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
 {
     public const string Name = nameof(ProjectDeliveryPage);
 
@@ -51,7 +67,9 @@ public sealed class ProjectDeliveryPageFunction(
         }
 
         var figures = await controls.GetAsync(project.ProjectId, cancellationToken);
-        var readings = figures is null ? [] : ToleranceEvaluator.Evaluate(figures, UkTime.Today(clock.GetUtcNow()), directory.BankHolidays);
+        var today = UkTime.Today(clock.GetUtcNow());
+        var readings = figures is null ? [] : ToleranceEvaluator.Evaluate(figures, today, directory.BankHolidays);
+        var highlightReports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
         var model = new ProjectDeliveryModel(
             project,
             readings,
@@ -59,7 +77,14 @@ public sealed class ProjectDeliveryPageFunction(
             await raid.ListAsync(project.ProjectId, cancellationToken),
             await exceptions.ListAsync(project.ProjectId, cancellationToken),
             await suppliers.SpendSummaryAsync(project.ProjectId, cancellationToken),
-            directory);
+            directory)
+        {
+            Stages = await stages.ListAsync(project.ProjectId, cancellationToken),
+            StageReports = await stages.ListReportsAsync(project.ProjectId, cancellationToken),
+            LatestHighlight = highlightReports.Count > 0 ? highlightReports[0] : null,
+            HighlightDue = figures?.HighlightDue,
+            HighlightOverdue = figures?.HighlightDue < today,
+        };
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
     }
 }

@@ -16,9 +16,9 @@ public sealed record HighlightReportBody(string? Summary, string? ThisPeriod, st
     {
         ArgumentNullException.ThrowIfNull(limits);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        RecordRules.Text("summary", Summary, limits.MaxTextLength, required: true, errors);
-        RecordRules.Text("thisPeriod", ThisPeriod, limits.MaxTextLength, required: true, errors);
-        RecordRules.Text("nextPeriod", NextPeriod, limits.MaxTextLength, required: true, errors);
+        Required("summary", Summary, "Enter a summary of how the project stands", limits, errors);
+        Required("thisPeriod", ThisPeriod, "Enter what was done this period", limits, errors);
+        Required("nextPeriod", NextPeriod, "Enter what is planned for the next period", limits, errors);
         RecordRules.Text("lessons", Lessons, limits.MaxTextLength, required: false, errors);
         var confidence = Confidence.Read(scale, DeliveryConfidence);
         if (confidence is null)
@@ -27,6 +27,16 @@ public sealed record HighlightReportBody(string? Summary, string? ThisPeriod, st
         }
 
         return (confidence, errors);
+    }
+
+    /// <summary>The length rule every text has, with words a reader of the form understands when it is missing.</summary>
+    private static void Required(string field, string? value, string missing, InputLimits limits, Dictionary<string, string[]> errors)
+    {
+        RecordRules.Text(field, value, limits.MaxTextLength, required: false, errors);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [missing + "."];
+        }
     }
 }
 

@@ -15,6 +15,7 @@ public static class ExceptionReportRequestEmail
         ToleranceKind.Risk => "Risk tolerance",
         ToleranceKind.RiskActions => "Risk actions tolerance",
         ToleranceKind.Benefits => "Benefits tolerance",
+        ToleranceKind.Scope => "Scope tolerance",
         _ => kind.ToString(),
     };
 
