@@ -39,6 +39,7 @@ public static class DeliveryServices
         builder.Services.AddSingleton<BusinessCaseDocuments>();
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<Delivery.Functions.ProjectHighlights.HighlightReporting>();
+        builder.Services.AddSingleton<Delivery.Functions.ProjectStages.StageSteps>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {

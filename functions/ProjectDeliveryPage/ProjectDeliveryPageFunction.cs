@@ -1,5 +1,6 @@
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
+using Delivery.Functions.App.Projects;
 using Delivery.Functions.GetProject;
 using Delivery.Functions.ToleranceMonitor;
 using Delivery.Workflows.Approvals;
@@ -35,6 +36,9 @@ public sealed record ProjectDeliveryModel(
     public DateOnly? HighlightDue { get; init; }
 
     public bool HighlightOverdue { get; init; }
+
+    /// <summary>Whether the person looking may plan stages and send end stage reports: the project's manager, while it runs.</summary>
+    public bool MayPlanStages { get; init; }
 }
 
 /// <summary>
@@ -84,6 +88,7 @@ public sealed class ProjectDeliveryPageFunction(
             LatestHighlight = highlightReports.Count > 0 ? highlightReports[0] : null,
             HighlightDue = figures?.HighlightDue,
             HighlightOverdue = figures?.HighlightDue < today,
+            MayPlanStages = ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory) && project.Stage is ProjectStage.Initiation or ProjectStage.Delivery,
         };
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
     }
