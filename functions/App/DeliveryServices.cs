@@ -38,6 +38,7 @@ public static class DeliveryServices
         builder.Services.AddDeliveryWorkflows();
         builder.Services.AddSingleton<BusinessCaseDocuments>();
         builder.Services.AddSingleton<PageRenderer>();
+        builder.Services.AddSingleton<Delivery.Functions.App.Controls.ExceptionReports>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {

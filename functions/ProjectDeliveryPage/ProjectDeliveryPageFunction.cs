@@ -1,5 +1,6 @@
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
+using Delivery.Functions.App.Projects;
 using Delivery.Functions.GetProject;
 using Delivery.Functions.ToleranceMonitor;
 using Delivery.Workflows.Approvals;
@@ -18,12 +19,13 @@ public sealed record ProjectDeliveryModel(
     IReadOnlyList<MilestoneRecord> Milestones,
     IReadOnlyList<RaidItem> Raid,
     IReadOnlyList<ProjectException> Exceptions,
-    ApprovalPolicy Directory);
+    ApprovalPolicy Directory,
+    bool IsManager = false);
 
 /// <summary>
 /// The <c>ProjectDeliveryPage</c> function: <c>GET /api/projects/{id}/delivery</c>, an approved project's delivery
 /// controls for whoever may see the project: each tolerance as agreed and as it stands today (the monitor's own
-/// reading), its exceptions, the milestones against their baselines, a 5×5 heat map of the open risks and the RAID log.
+/// reading), its exceptions (with a link to the report form for the project manager when one is awaited), the milestones against their baselines, a 5×5 heat map of the open risks and the RAID log.
 /// </summary>
 public sealed class ProjectDeliveryPageFunction(
     ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
@@ -55,7 +57,8 @@ public sealed class ProjectDeliveryPageFunction(
             await milestones.ListAsync(project, cancellationToken),
             await raid.ListAsync(project.ProjectId, cancellationToken),
             await exceptions.ListAsync(project.ProjectId, cancellationToken),
-            directory);
+            directory,
+            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory));
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
     }
 }
