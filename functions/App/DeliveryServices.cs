@@ -39,6 +39,7 @@ public static class DeliveryServices
         builder.Services.AddSingleton<BusinessCaseDocuments>();
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ExceptionReports>();
+        builder.Services.AddSingleton<Delivery.Functions.App.Controls.ChangeRequests>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {
