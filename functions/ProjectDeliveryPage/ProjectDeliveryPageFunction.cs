@@ -20,7 +20,8 @@ public sealed record ProjectDeliveryModel(
     IReadOnlyList<RaidItem> Raid,
     IReadOnlyList<ProjectException> Exceptions,
     ApprovalPolicy Directory,
-    bool IsManager = false);
+    bool IsManager = false,
+    bool MayRecordSpend = false);
 
 /// <summary>
 /// The <c>ProjectDeliveryPage</c> function: <c>GET /api/projects/{id}/delivery</c>, an approved project's delivery
@@ -58,7 +59,8 @@ public sealed class ProjectDeliveryPageFunction(
             await raid.ListAsync(project.ProjectId, cancellationToken),
             await exceptions.ListAsync(project.ProjectId, cancellationToken),
             directory,
-            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory));
+            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory),
+            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory) || req.HttpContext.User.IsInRole(Roles.Finance));
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
     }
 }

@@ -51,6 +51,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["POST /api/projects/{id}/exceptions/{exceptionId}/report/edit"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/change-request"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/change-request"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/record-spend"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/record-spend"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };
