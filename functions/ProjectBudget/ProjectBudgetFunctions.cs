@@ -1,4 +1,5 @@
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Controls;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Audit;
@@ -6,7 +7,6 @@ using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Budget;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
-using Delivery.Workflows.Suppliers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.ProjectBudget;
@@ -19,7 +19,7 @@ namespace Delivery.Functions.ProjectBudget;
 /// other content is refused (409). Spending may name one of the project's suppliers (<c>supplierId</c>), to count
 /// against its statement of work.
 /// </summary>
-public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsView controls, BudgetRepository budget, SupplierRepository suppliers, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsView controls, BudgetRepository budget, SpendRecording spending, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
     public const string SpendName = "RecordSpend";
     public const string ForecastName = "RecordForecast";
@@ -41,27 +41,14 @@ public sealed class ProjectBudgetFunctions(ProjectRepository projects, ControlsV
             return failure;
         }
 
-        var now = clock.GetUtcNow();
-        var supplierKnown = body?.SupplierId is { } supplierId && ProjectRecordAccess.IsRecordId(supplierId)
-            && await suppliers.GetAsync(project!.ProjectId, supplierId, cancellationToken) is not null;
-        var (entry, errors) = (body ?? new SpendBody(null, null, null, null, null, null, null))
-            .Read(project!.ProjectId, req.HttpContext.User.UserId(), ProjectRecordAccess.Today(now), ProjectRecordAccess.Start(project), limits, now, supplierKnown);
-        if (entry is null)
+        var result = await spending.RecordAsync(project!, body ?? new SpendBody(null, null, null, null, null, null, null), req.HttpContext.User.UserId(), cancellationToken);
+        return result.Outcome switch
         {
-            return Problems.Validation(errors);
-        }
-
-        var stored = await budget.RecordSpendAsync(entry, cancellationToken);
-        if (!stored.SameAs(entry))
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Entry id already used", $"Spend entry {entry.EntryId} was recorded with other details. Use a new entry id for new spending.");
-        }
-
-        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
-        await controls.RefreshAsync(project!, cancellationToken);
-        await AuditAsync(project, $"spend~{entry.EntryId}", AuditAction.SpendRecorded, stored.RecordedBy,
-            $"Spend of {UkFormat.Money(stored.Amount)} ({stored.Kind.ToString().ToLowerInvariant()}) recorded, {stored.Supplier}", stored.RecordedAt, cancellationToken);
-        return stored.RecordedAt == entry.RecordedAt ? TypedResults.Created($"/api/projects/{project.ProjectId}/budget", stored) : TypedResults.Ok(stored);
+            SendOutcome.Invalid => Problems.Validation(result.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)),
+            SendOutcome.NotNow => Problems.Status(StatusCodes.Status409Conflict, "Entry id already used", $"Spend entry {result.Entry!.EntryId} was recorded with other details. Use a new entry id for new spending."),
+            SendOutcome.Sent => TypedResults.Created($"/api/projects/{project!.ProjectId}/budget", result.Entry),
+            _ => TypedResults.Ok(result.Entry),
+        };
     }
 
     [Function(ForecastName)]

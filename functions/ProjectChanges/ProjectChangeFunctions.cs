@@ -1,10 +1,8 @@
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Controls;
 using Delivery.Functions.App.Projects;
-using Delivery.Functions.App.Workflows;
 using Delivery.Workflows.Approvals;
-using Delivery.Workflows.Audit;
 using Delivery.Workflows.Changes;
-using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -17,7 +15,7 @@ namespace Delivery.Functions.ProjectChanges;
 /// automatically within it, else decided by the board through an approval gate. <c>GET …/changes[/{changeId}]</c>
 /// shows them with their assessment and decision. Sending the same change again (a retry) changes nothing.
 /// </summary>
-public sealed class ProjectChangeFunctions(ProjectRepository projects, ChangeRepository changes, MilestoneRepository milestones, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectChangeFunctions(ProjectRepository projects, ChangeRepository changes, ChangeRequests requests, ApprovalPolicy directory, InputLimits limits)
 {
     public const string SendName = "SendChangeRequest";
     public const string ListName = "ListChangeRequests";
@@ -45,37 +43,14 @@ public sealed class ProjectChangeFunctions(ProjectRepository projects, ChangeRep
             return failure;
         }
 
-        var now = clock.GetUtcNow();
-        var (sent, errors) = (body ?? ChangeBody.Empty).Read(project!, changeId, await milestones.ListAsync(project!, cancellationToken), user.UserId(), now, limits);
-        if (sent is null)
+        var result = await requests.SendAsync(client, project!, changeId, body ?? ChangeBody.Empty, user.UserId(), cancellationToken);
+        return result.Outcome switch
         {
-            return Problems.Validation(errors);
-        }
-
-        var created = await changes.TryCreateAsync(sent, cancellationToken);
-        var stored = created ? sent : await changes.UpdateAsync(project!.ProjectId, changeId, c => c.Status == ChangeStatus.MoreInformationRequested
-            ? sent with { Version = c.Version + 1, ETag = c.ETag }
-            : null, cancellationToken);
-        if (stored is null || !stored.SameAs(sent))
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Not now", $"Change {changeId} is {stored?.Status}: it is sent again only when the board asks for more information. Use a new id for another change.");
-        }
-
-        // Audited and raised for the stored version on a retry too: a request cut short after storing completes here.
-        var isNew = created || stored.RaisedAt == now;
-        await audit.AppendAsync($"{project!.ProjectId}~change~{changeId}~v{stored.Version}", new AuditEntry
-        {
-            Id = string.Empty,
-            ProjectId = project.ProjectId,
-            At = stored.RaisedAt,
-            Actor = stored.RaisedBy,
-            Action = AuditAction.ChangeRequested,
-            Summary = $"Change {changeId} sent (version {stored.Version}): {stored.Kind} change \"{stored.Title}\", cost impact {stored.CostImpact:0.00}, {stored.Milestones.Count} milestone(s) moved",
-            Subject = changeId,
-        }, cancellationToken);
-        await ControlOrchestration.RaiseAsync(client, project.ProjectId, ChangeSubmitted.EventName, new ChangeSubmitted(project.ProjectId, changeId, stored.Version), cancellationToken);
-        var response = ChangeResponse.From(stored);
-        return isNew ? TypedResults.Accepted($"/api/projects/{project.ProjectId}/changes/{changeId}", response) : TypedResults.Ok(response);
+            SendOutcome.Invalid => Problems.Validation(result.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)),
+            SendOutcome.NotNow => Problems.Status(StatusCodes.Status409Conflict, "Not now", $"Change {changeId} is {result.Change?.Status}: it is sent again only when the board asks for more information. Use a new id for another change."),
+            SendOutcome.Sent => TypedResults.Accepted($"/api/projects/{project!.ProjectId}/changes/{changeId}", ChangeResponse.From(result.Change!)),
+            _ => TypedResults.Ok(ChangeResponse.From(result.Change!)),
+        };
     }
 
     [Function(ListName)]

@@ -23,7 +23,9 @@ public sealed record ProjectDeliveryModel(
     IReadOnlyList<RaidItem> Raid,
     IReadOnlyList<ProjectException> Exceptions,
     SupplierSpendSummary Suppliers,
-    ApprovalPolicy Directory)
+    ApprovalPolicy Directory,
+    bool IsManager = false,
+    bool MayRecordSpend = false)
 {
     /// <summary>The delivery stages in the order they end, and each one's end stage report (initiation's too).</summary>
     public IReadOnlyList<DeliveryStage> Stages { get; init; } = [];
@@ -44,9 +46,10 @@ public sealed record ProjectDeliveryModel(
 /// <summary>
 /// The <c>ProjectDeliveryPage</c> function: <c>GET /api/projects/{id}/delivery</c>, an approved project's delivery
 /// controls for whoever may see the project: each tolerance as agreed and as it stands today (the monitor's own
-/// reading), its exceptions, the latest highlight report's delivery confidence and when the next is due, the
-/// stages with their end stage reports, the milestones against their baselines, a 5×5 heat map of the open risks, the RAID log
-/// and each supplier's statement of work against what has been spent on it.
+/// reading), its exceptions (with a link to the report form for the project manager when one is awaited), the
+/// latest highlight report's delivery confidence and when the next is due, the stages with their end stage reports,
+/// the milestones against their baselines, a 5×5 heat map of the open risks, the RAID log and each supplier's
+/// statement of work against what has been spent on it.
 /// </summary>
 public sealed class ProjectDeliveryPageFunction(
     ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, RaidRepository raid, ExceptionRepository exceptions, SupplierRepository suppliers, StageRepository stages, HighlightRepository highlights, ApprovalPolicy directory, TimeProvider clock, PageRenderer pages)
@@ -81,7 +84,9 @@ public sealed class ProjectDeliveryPageFunction(
             await raid.ListAsync(project.ProjectId, cancellationToken),
             await exceptions.ListAsync(project.ProjectId, cancellationToken),
             await suppliers.SpendSummaryAsync(project.ProjectId, cancellationToken),
-            directory)
+            directory,
+            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory),
+            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory) || req.HttpContext.User.IsInRole(Roles.Finance))
         {
             Stages = await stages.ListAsync(project.ProjectId, cancellationToken),
             StageReports = await stages.ListReportsAsync(project.ProjectId, cancellationToken),

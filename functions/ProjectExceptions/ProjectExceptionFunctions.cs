@@ -1,9 +1,7 @@
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Controls;
 using Delivery.Functions.App.Projects;
-using Delivery.Functions.App.Workflows;
 using Delivery.Workflows.Approvals;
-using Delivery.Workflows.Audit;
-using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +15,7 @@ namespace Delivery.Functions.ProjectExceptions;
 /// set the tolerance; <c>GET /api/projects/{id}/exceptions</c> lists them with their reports and decisions. Sending
 /// the same report again (a retry) changes nothing and is not gated twice.
 /// </summary>
-public sealed class ProjectExceptionFunctions(ProjectRepository projects, ExceptionRepository exceptions, MilestoneRepository milestones, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectExceptionFunctions(ProjectRepository projects, ExceptionRepository exceptions, ExceptionReports reports, ApprovalPolicy directory, InputLimits limits)
 {
     public const string ReportName = "SendExceptionReport";
     public const string ListName = "ListExceptions";
@@ -38,7 +36,7 @@ public sealed class ProjectExceptionFunctions(ProjectRepository projects, Except
             return refusal;
         }
 
-        var current = ProjectRecordAccess.IsRecordId(exceptionId) ? await exceptions.GetAsync(project!.ProjectId, exceptionId, cancellationToken) : null;
+        var current = await reports.FindAsync(project!.ProjectId, exceptionId, cancellationToken);
         if (current is null)
         {
             return Problems.Status(StatusCodes.Status404NotFound, "Exception not found", $"The project has no exception {exceptionId}.");
@@ -50,37 +48,14 @@ public sealed class ProjectExceptionFunctions(ProjectRepository projects, Except
             return failure;
         }
 
-        var now = clock.GetUtcNow();
-        var (report, errors) = (body ?? ExceptionReportBody.Empty).Read(project!, await milestones.ListAsync(project!, cancellationToken), user.UserId(), now, limits);
-        if (report is null)
+        var result = await reports.SendAsync(client, project, exceptionId, body ?? ExceptionReportBody.Empty, user.UserId(), cancellationToken);
+        return result.Outcome switch
         {
-            return Problems.Validation(errors);
-        }
-
-        var stored = await exceptions.UpdateAsync(project!.ProjectId, exceptionId, e =>
-            e.Status is ExceptionStatus.AwaitingReport or ExceptionStatus.MoreInformationRequested
-                ? e with { Report = report, ReportVersion = e.ReportVersion + 1, Status = ExceptionStatus.AwaitingDecision, Decision = null }
-                : null, cancellationToken);
-        var isRetry = stored is { Status: ExceptionStatus.AwaitingDecision, Report: { } sent } && sent.SameAs(report) && sent.SubmittedAt != now;
-        if (stored is null || stored.Status != ExceptionStatus.AwaitingDecision || !stored.Report!.SameAs(report))
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Not now", $"Exception {exceptionId} is {stored?.Status}: a report is sent when one is asked for, or more information is.");
-        }
-
-        // Audited and raised for the stored version on a retry too: a request cut short after storing completes here.
-        await audit.AppendAsync($"{project.ProjectId}~exception~{exceptionId}~report~v{stored.ReportVersion}", new AuditEntry
-        {
-            Id = string.Empty,
-            ProjectId = project.ProjectId,
-            At = stored.Report.SubmittedAt,
-            Actor = stored.Report.SubmittedBy,
-            Action = AuditAction.ExceptionReported,
-            Summary = $"Exception report {exceptionId} sent (version {stored.ReportVersion}); recommendation: {Shorten(stored.Report.Recommendation)}",
-            Subject = exceptionId,
-        }, cancellationToken);
-        await ControlOrchestration.RaiseAsync(client, project.ProjectId, ExceptionReported.EventName, new ExceptionReported(project.ProjectId, exceptionId, stored.ReportVersion), cancellationToken);
-        var response = ExceptionResponse.From(stored);
-        return isRetry ? TypedResults.Ok(response) : TypedResults.Accepted($"/api/projects/{project.ProjectId}/exceptions", response);
+            SendOutcome.Invalid => Problems.Validation(result.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)),
+            SendOutcome.NotNow => Problems.Status(StatusCodes.Status409Conflict, "Not now", $"Exception {exceptionId} is {result.Exception?.Status}: a report is sent when one is asked for, or more information is."),
+            SendOutcome.Retried => TypedResults.Ok(ExceptionResponse.From(result.Exception!)),
+            _ => TypedResults.Accepted($"/api/projects/{project.ProjectId}/exceptions", ExceptionResponse.From(result.Exception!)),
+        };
     }
 
     [Function(ListName)]
@@ -90,8 +65,6 @@ public sealed class ProjectExceptionFunctions(ProjectRepository projects, Except
         var (project, refusal) = await ProjectRecordAccess.ForReadingAsync(id, req.HttpContext.User, projects, cancellationToken);
         return refusal ?? TypedResults.Ok((await exceptions.ListAsync(project!.ProjectId, cancellationToken)).Select(ExceptionResponse.From).ToList());
     }
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }
 
 /// <summary>An exception as the API shows it, without storage fields.</summary>

@@ -21,22 +21,37 @@ public static class ProjectRecordAccess
     public static async Task<(ProjectDocument? Project, IResult? Refusal)> ForRecordingAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, ApprovalPolicy directory, string what, (string Who, Func<ClaimsPrincipal, bool> Allowed) also, CancellationToken cancellationToken)
     {
+        var (project, refusal) = await CheckRecordingAsync(id, user, projects, directory, also.Allowed, cancellationToken);
+        return refusal switch
+        {
+            null => (project, null),
+            RecordRefusal.NotFound => (null, Problems.Status(StatusCodes.Status404NotFound, "Project not found", $"There is no project {id} that you can see.")),
+            RecordRefusal.NotAllowed => (null, Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", $"Only the project's manager{also.Who} can record {what}.")),
+            _ => (null, Problems.Status(StatusCodes.Status409Conflict, "Not now", $"The project is in {project!.Stage}; {what} are recorded from approval until closure.")),
+        };
+    }
+
+    /// <summary>
+    /// The same checks as <see cref="ForRecordingAsync"/>, as a reason rather than an answer, for pages that show their
+    /// own refusal. On <see cref="RecordRefusal.NotNow"/> the project is returned, to say what stage it is in.
+    /// </summary>
+    public static async Task<(ProjectDocument? Project, RecordRefusal? Refusal)> CheckRecordingAsync(
+        string id, ClaimsPrincipal user, ProjectRepository projects, ApprovalPolicy directory, Func<ClaimsPrincipal, bool> alsoAllowed, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(also.Allowed);
+        ArgumentNullException.ThrowIfNull(alsoAllowed);
         var (project, notFound) = await ForReadingAsync(id, user, projects, cancellationToken);
         if (notFound is not null)
         {
-            return (null, notFound);
+            return (null, RecordRefusal.NotFound);
         }
 
-        if (!IsManager(user, project!, directory) && !also.Allowed(user))
+        if (!IsManager(user, project!, directory) && !alsoAllowed(user))
         {
-            return (null, Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", $"Only the project's manager{also.Who} can record {what}."));
+            return (null, RecordRefusal.NotAllowed);
         }
 
-        return project!.Stage is ProjectStage.Initiation or ProjectStage.Delivery
-            ? (project, null)
-            : (null, Problems.Status(StatusCodes.Status409Conflict, "Not now", $"The project is in {project.Stage}; {what} are recorded from approval until closure."));
+        return project!.Stage is ProjectStage.Initiation or ProjectStage.Delivery ? (project, null) : (project, RecordRefusal.NotNow);
     }
 
     public static async Task<(ProjectDocument? Project, IResult? Refusal)> ForReadingAsync(
@@ -70,4 +85,12 @@ public static class ProjectRecordAccess
         ArgumentNullException.ThrowIfNull(project);
         return DateOnly.FromDateTime(project.SubmittedAt.UtcDateTime);
     }
+}
+
+/// <summary>Why a delivery record may not be written: the project is not one the person can see, not theirs to record on, or not in delivery.</summary>
+public enum RecordRefusal
+{
+    NotFound,
+    NotAllowed,
+    NotNow,
 }

@@ -47,6 +47,12 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/projects/{id}/attachments/{number}"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/withdraw-request"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/withdraw-request"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/exceptions/{exceptionId}/report/edit"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/exceptions/{exceptionId}/report/edit"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/change-request"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/change-request"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/record-spend"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/record-spend"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };

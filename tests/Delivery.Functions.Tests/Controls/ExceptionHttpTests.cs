@@ -118,16 +118,7 @@ public sealed class ExceptionHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.Equal(0, exceptions[0].GetProperty("reportVersion").GetInt32());
     }
 
-    /// <summary>An approved £9,000 project forecast at the given cost, swept at the given moment: exception Cost-1 is open.</summary>
-    private async Task<string> BreachedProjectAsync(decimal forecast, DateTimeOffset sweepAt)
-    {
-        var projectId = await app.ApprovedProjectAsync();
-        using var sam = app.As("pm-sam");
-        Assert.Equal(HttpStatusCode.Created, (await sam.PostAsJsonAsync($"/api/projects/{projectId}/forecast", new { entryId = "f1", atCompletion = forecast, asAt = Today, reason = "Prices rose" })).StatusCode);
-        Assert.True((await RunMonitorAsync(sweepAt))!.Breaches >= 1);
-        await ExceptionAsync(projectId, "AwaitingReport");
-        return projectId;
-    }
+    private Task<string> BreachedProjectAsync(decimal forecast, DateTimeOffset sweepAt) => BreachedProjects.CreateAsync(app, forecast, sweepAt);
 
     private static object Report(object? plan, string cause = "Licence prices rose by a third") => new
     {
@@ -153,22 +144,7 @@ public sealed class ExceptionHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<JsonElement> ExceptionAsync(string projectId, string status)
-    {
-        using var admin = app.As("admin-ada");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var exceptions = await admin.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/exceptions");
-            if (exceptions.GetArrayLength() > 0 && exceptions[0].GetProperty("status").GetString() == status)
-            {
-                return exceptions[0];
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Exception of {projectId} did not become {status}: {exceptions}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> ExceptionAsync(string projectId, string status) => BreachedProjects.ExceptionAsync(app, projectId, status);
 
     private async Task<List<ReceivedEmail>> EmailsToSamAsync(string projectId, string subject)
     {
@@ -178,5 +154,5 @@ public sealed class ExceptionHttpTests(ApprovalApp app) : IClassFixture<Approval
 
     private Task<SweepReport?> RunMonitorAsync(DateTimeOffset now) => ControlTimers.RunMonitorAsync(app, now);
 
-    private DateTimeOffset SevenInLondon(int n) => ControlTimers.UkTimeOn(ControlTimers.WorkingDayAfter(app, n), 7);
+    private DateTimeOffset SevenInLondon(int n) => BreachedProjects.SevenInLondon(app, n);
 }

@@ -3,8 +3,6 @@ using Delivery.Workflows.Audit;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
-using Delivery.Workflows.Storage;
-using Microsoft.Azure.Cosmos;
 using Microsoft.DurableTask;
 
 namespace Delivery.Workflows.Monitoring;
@@ -16,11 +14,9 @@ namespace Delivery.Workflows.Monitoring;
 /// moves to Closure, to close early. Each step is once only, so a retried activity changes nothing more.
 /// </summary>
 public sealed class DecideExceptionActivity(
-    Database database, ProjectRepository projects, Rebaseliner rebaseliner, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+    ExceptionRepository exceptions, ProjectRepository projects, Rebaseliner rebaseliner, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<ExceptionGateOutcome, bool>
 {
-    private readonly ProjectPartition<ProjectException> _exceptions = new(database);
-
     public override async Task<bool> RunAsync(TaskActivityContext context, ExceptionGateOutcome input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -37,7 +33,7 @@ public sealed class DecideExceptionActivity(
             ApprovalOutcome.ChangesRequested => ExceptionStatus.MoreInformationRequested,
             _ => ExceptionStatus.ClosedEarly,
         };
-        var exception = await _exceptions.UpdateAsync(ProjectException.IdFor(report.ExceptionId), report.ProjectId, e =>
+        var exception = await exceptions.UpdateAsync(report.ProjectId, report.ExceptionId, e =>
             e.ReportVersion == report.ReportVersion && e.Status == ExceptionStatus.AwaitingDecision
                 ? e with { Status = status, Decision = new ExceptionDecision(outcome, deciding.DecidedBy, deciding.DecidedAt) }
                 : null, CancellationToken.None);

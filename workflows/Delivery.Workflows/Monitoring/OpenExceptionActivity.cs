@@ -2,8 +2,6 @@ using Delivery.Workflows.Audit;
 using Delivery.Workflows.Notifications;
 using Delivery.Workflows.Notifications.Templates;
 using Delivery.Workflows.Projects;
-using Delivery.Workflows.Storage;
-using Microsoft.Azure.Cosmos;
 using Microsoft.DurableTask;
 
 namespace Delivery.Workflows.Monitoring;
@@ -13,11 +11,9 @@ namespace Delivery.Workflows.Monitoring;
 /// manager for an exception report by email and shows on the project what it now waits for. Every step is once
 /// only under the episode and band, so a breach delivered twice changes nothing the second time.
 /// </summary>
-public sealed class OpenExceptionActivity(Database database, ProjectRepository projects, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+public sealed class OpenExceptionActivity(ExceptionRepository exceptions, ProjectRepository projects, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<ToleranceBreach, bool>
 {
-    private readonly ProjectPartition<ProjectException> _exceptions = new(database);
-
     public override async Task<bool> RunAsync(TaskActivityContext context, ToleranceBreach input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -38,11 +34,11 @@ public sealed class OpenExceptionActivity(Database database, ProjectRepository p
             RaisedOn = input.DetectedOn,
             Status = ExceptionStatus.AwaitingReport,
         };
-        var stored = await _exceptions.CreateOrGetAsync(opened, CancellationToken.None);
+        var stored = await exceptions.CreateOrGetAsync(opened, CancellationToken.None);
         if (stored.Band < input.Band)
         {
             // Worse than when it was reported on: a new report is needed, unless one is being decided now.
-            await _exceptions.UpdateAsync(stored.Id, stored.ProjectId, e => e.Band >= input.Band ? null : e with
+            await exceptions.UpdateAsync(stored.ProjectId, stored.ExceptionId, e => e.Band >= input.Band ? null : e with
             {
                 Band = input.Band,
                 Measure = input.Measure,

@@ -14,6 +14,9 @@ public enum PersonTaskKind
 
     /// <summary>A business case the approvers asked them to change and resubmit.</summary>
     ReviseBusinessCase,
+
+    /// <summary>An exception report the project manager is asked to write, or to send again with more information.</summary>
+    WriteExceptionReport,
 }
 
 /// <summary>One thing waiting for one person, in their own partition of the views container.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
@@ -9,7 +10,7 @@ namespace Delivery.Workflows.Views;
 
 /// <summary>
 /// "My tasks": what waits for each person, one partition per person in the views container, written by the
-/// repositories whenever an approval step or a business case changes, so it is as current as the documents.
+/// repositories whenever an approval step, a business case or an exception changes, so it is as current as the documents.
 /// Every write is an upsert or delete by a deterministic id, so a retried activity changes nothing further.
 /// </summary>
 public sealed class TaskView(Database database, ApprovalPolicy approvals, ApprovalDeadlines deadlines)
@@ -119,6 +120,40 @@ public sealed class TaskView(Database database, ApprovalPolicy approvals, Approv
             Subject = current == PersonTaskKind.ReviseBusinessCase ? $"{caseName}: changes requested" : $"{caseName}: write and submit",
             Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/business-case/edit",
             Since = current == PersonTaskKind.ReviseBusinessCase ? businessCase.DraftUpdatedAt ?? project.SubmittedAt : project.StageChangedAt ?? project.SubmittedAt,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An exception waiting for its report (first asked for, or more information asked for) is a task for the
+    /// project's manager; once the report is sent, or the exception is decided, it is nobody's.
+    /// </summary>
+    public async Task SyncExceptionAsync(ProjectException exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var project = await _projects.GetAsync(exception.ProjectId, exception.ProjectId, cancellationToken);
+        if (project?.ProjectManager is not { } pm || approvals.FindByEmail(pm.Email) is not { } manager)
+        {
+            return;
+        }
+
+        var id = $"{project.ProjectId}~exception~{exception.ExceptionId}";
+        if (exception.Status is not (ExceptionStatus.AwaitingReport or ExceptionStatus.MoreInformationRequested))
+        {
+            await DeleteAsync(manager.Id, id, cancellationToken);
+            return;
+        }
+
+        var again = exception.Status == ExceptionStatus.MoreInformationRequested;
+        await UpsertAsync(new PersonTask
+        {
+            Id = id,
+            ViewId = ViewIds.TasksOf(manager.Id),
+            Kind = PersonTaskKind.WriteExceptionReport,
+            ProjectId = project.ProjectId,
+            ProjectTitle = project.Request.Title,
+            Subject = $"Exception report {exception.ExceptionId}: {(again ? "more information asked for" : exception.Kind.ToString().ToLowerInvariant() + " tolerance exceeded")}",
+            Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/exceptions/{Uri.EscapeDataString(exception.ExceptionId)}/report/edit",
+            Since = again && exception.Decision is { } decision ? decision.DecidedAt : new DateTimeOffset(exception.RaisedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         }, cancellationToken);
     }
 

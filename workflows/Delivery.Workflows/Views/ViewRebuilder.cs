@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.BusinessCase;
+using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
@@ -8,20 +9,20 @@ using Microsoft.Azure.Cosmos;
 namespace Delivery.Workflows.Views;
 
 /// <summary>What a rebuild went through.</summary>
-public sealed record RebuildReport(int Projects, int ApprovalSteps, int BusinessCases, int PortfolioTotal);
+public sealed record RebuildReport(int Projects, int ApprovalSteps, int BusinessCases, int PortfolioTotal, int Exceptions = 0);
 
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
-/// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's and
-/// business case's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's,
+/// business case's and exception's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
-public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, Monitoring.ControlsView controls)
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls)
 {
     private readonly Container _projects = database.GetContainer(DataContainers.Projects);
 
     public async Task<RebuildReport> RebuildAsync(CancellationToken cancellationToken)
     {
-        int projectCount = 0, stepCount = 0, caseCount = 0;
+        int projectCount = 0, stepCount = 0, caseCount = 0, exceptionCount = 0;
         using var feed = _projects.GetItemQueryIterator<JsonElement>(queryText: null, requestOptions: new QueryRequestOptions { MaxItemCount = 500 });
         while (feed.HasMoreResults)
         {
@@ -43,12 +44,16 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                         await tasks.SyncBusinessCaseAsync(document.Deserialize<BusinessCaseDocument>(Json)!, cancellationToken);
                         caseCount++;
                         break;
+                    case ProjectException.DocumentType:
+                        await tasks.SyncExceptionAsync(document.Deserialize<ProjectException>(Json)!, cancellationToken);
+                        exceptionCount++;
+                        break;
                 }
             }
         }
 
         var summary = await portfolio.RecountAsync(cancellationToken);
-        return new RebuildReport(projectCount, stepCount, caseCount, summary.Counts.Sum(c => c.Count));
+        return new RebuildReport(projectCount, stepCount, caseCount, summary.Counts.Sum(c => c.Count), exceptionCount);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

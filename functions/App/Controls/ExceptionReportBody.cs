@@ -3,7 +3,7 @@ using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 
-namespace Delivery.Functions.ProjectExceptions;
+namespace Delivery.Functions.App.Controls;
 
 /// <summary>
 /// An exception report as sent to <c>POST /api/projects/{id}/exceptions/{exceptionId}/report</c>: cause,

@@ -3,7 +3,7 @@ using Delivery.Workflows.Changes;
 using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Projects;
 
-namespace Delivery.Functions.ProjectChanges;
+namespace Delivery.Functions.App.Controls;
 
 /// <summary>
 /// A change request as sent to <c>PUT /api/projects/{id}/changes/{changeId}</c>: its kind (scope, time or cost),

@@ -2,7 +2,7 @@ using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Budget;
 using Delivery.Workflows.Projects;
 
-namespace Delivery.Functions.ProjectBudget;
+namespace Delivery.Functions.App.Controls;
 
 /// <summary>
 /// A spend entry as sent: <c>{"entryId","date","amount","kind","supplier","description","reference","supplierId"}</c>;
