@@ -63,6 +63,9 @@ public sealed class HighlightHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.Single(after.GetProperty("reports").EnumerateArray());
         Assert.Equal(UkToday().AddDays(7), DateOnly.Parse(after.GetProperty("nextDue").GetString()!, CultureInfo.InvariantCulture));
         Assert.False(after.GetProperty("overdue").GetBoolean());
+        var tasks = WebUtility.HtmlDecode(await sam.GetStringAsync("/api/tasks"));
+        Assert.Contains($"/api/projects/{projectId}/highlight-reports/new", tasks, StringComparison.Ordinal);
+        Assert.Contains($"Due {Delivery.Workflows.Notifications.Templates.UkFormat.Date(UkToday().AddDays(7))}", tasks, StringComparison.Ordinal);
         var audit = await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit");
         Assert.Equal(1, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "HighlightReported"));
         Assert.Equal(1, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "HighlightPlanSet"));

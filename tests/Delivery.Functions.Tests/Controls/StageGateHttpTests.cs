@@ -75,10 +75,13 @@ public sealed class StageGateHttpTests(ApprovalApp app) : IClassFixture<Approval
         Assert.Equal("Initiation", (await app.ProjectAsync(projectId)).GetProperty("stage").GetString());
         Assert.Equal("Planned", (await StagesAsync(projectId)).GetProperty("stages")[0].GetProperty("status").GetString());
         Assert.Single(await EmailsToSamAsync(projectId, "Next stage refused"));
+        var revise = $"/api/projects/{projectId}/stages/initiation/end-report/edit";
+        Assert.Contains(revise, await sam.GetStringAsync("/api/tasks"), StringComparison.Ordinal);
 
         using var again = await sam.PostAsJsonAsync($"/api/projects/{projectId}/stages/initiation/end-report", Report("stage-1", summary: "Suppliers confirmed; plan reworked"));
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(2, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        Assert.DoesNotContain(revise, await sam.GetStringAsync("/api/tasks"), StringComparison.Ordinal);
         await DecideAsync(projectId, "approve", count: 3);
         Assert.Equal(2, (await ReportAsync(projectId, "Approved")).GetProperty("version").GetInt32());
         await app.StageAsync(projectId, "Delivery");

@@ -15,7 +15,7 @@ namespace Delivery.Workflows.Monitoring;
 /// The <c>controls</c> partition of the views container: one <see cref="ControlFigures"/> per approved project,
 /// refreshed from the project's own records whenever they change, and read by the tolerance monitor a page at a time.
 /// </summary>
-public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, Highlights.HighlightRepository highlights, ProjectLifecycle.LifecyclePolicy lifecycle, TimeProvider clock)
+public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, Highlights.HighlightRepository highlights, ProjectLifecycle.LifecyclePolicy lifecycle, TaskView tasks, TimeProvider clock)
 {
     private static readonly PartitionKey Partition = new(ViewIds.Controls);
     private readonly Container _views = database.GetContainer(DataContainers.Views);
@@ -47,6 +47,13 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
                 _ = stored is null
                     ? await _views.CreateItemAsync(figures, Partition, cancellationToken: cancellationToken)
                     : await _views.ReplaceItemAsync(figures, figures.Id, Partition, new ItemRequestOptions { IfMatchEtag = stored.ETag }, cancellationToken);
+
+                // The manager's standing highlight report task moves with the due date the figures now carry.
+                if (figures.HighlightDue is { } due)
+                {
+                    await tasks.SyncHighlightReportAsync(current, due, cancellationToken);
+                }
+
                 return;
             }
             catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)

@@ -4,7 +4,7 @@ using Microsoft.Azure.Cosmos;
 namespace Delivery.Workflows.Stages;
 
 /// <summary>The project's delivery stages and end stage reports, in its own partition.</summary>
-public sealed class StageRepository(Database database)
+public sealed class StageRepository(Database database, Views.TaskView tasks)
 {
     private readonly Container _container = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<DeliveryStage> _stages = new(database);
@@ -27,10 +27,28 @@ public sealed class StageRepository(Database database)
     public Task<EndStageReport?> GetReportAsync(string projectId, string stageId, CancellationToken cancellationToken) =>
         _reports.GetAsync(EndStageReport.IdFor(stageId), projectId, cancellationToken);
 
-    public Task<bool> TryCreateReportAsync(EndStageReport report, CancellationToken cancellationToken) => _reports.TryCreateAsync(report, cancellationToken);
+    /// <remarks>The project manager's task follows the report (on a retry too, so a sync lost to a fault is redone).</remarks>
+    public async Task<bool> TryCreateReportAsync(EndStageReport report, CancellationToken cancellationToken)
+    {
+        var created = await _reports.TryCreateAsync(report, cancellationToken);
+        if (await GetReportAsync(report.ProjectId, report.StageId, cancellationToken) is { } stored)
+        {
+            await tasks.SyncEndStageReportAsync(stored, cancellationToken);
+        }
 
-    public Task<EndStageReport?> UpdateReportAsync(string projectId, string stageId, Func<EndStageReport, EndStageReport?> change, CancellationToken cancellationToken) =>
-        _reports.UpdateAsync(EndStageReport.IdFor(stageId), projectId, change, cancellationToken);
+        return created;
+    }
+
+    public async Task<EndStageReport?> UpdateReportAsync(string projectId, string stageId, Func<EndStageReport, EndStageReport?> change, CancellationToken cancellationToken)
+    {
+        var stored = await _reports.UpdateAsync(EndStageReport.IdFor(stageId), projectId, change, cancellationToken);
+        if (stored is not null)
+        {
+            await tasks.SyncEndStageReportAsync(stored, cancellationToken);
+        }
+
+        return stored;
+    }
 
     /// <summary>Every end stage report, oldest first.</summary>
     public async Task<IReadOnlyList<EndStageReport>> ListReportsAsync(string projectId, CancellationToken cancellationToken) =>

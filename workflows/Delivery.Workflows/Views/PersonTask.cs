@@ -17,6 +17,12 @@ public enum PersonTaskKind
 
     /// <summary>An exception report the project manager is asked to write, or to send again with more information.</summary>
     WriteExceptionReport,
+
+    /// <summary>An end stage report the stage gate sent back to the project manager (more information, or refused).</summary>
+    ReviseEndStageReport,
+
+    /// <summary>The project's next highlight report, for its manager, with its due date.</summary>
+    WriteHighlightReport,
 }
 
 /// <summary>One thing waiting for one person, in their own partition of the views container.</summary>

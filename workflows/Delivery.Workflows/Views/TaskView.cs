@@ -157,6 +157,77 @@ public sealed class TaskView(Database database, ApprovalPolicy approvals, Approv
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// An end stage report the stage gate sent back (more information asked for, or the next stage refused) is a task
+    /// for the project's manager until a new version is sent; otherwise it is nobody's.
+    /// </summary>
+    public async Task SyncEndStageReportAsync(Stages.EndStageReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (await ManagerOfAsync(report.ProjectId, cancellationToken) is not { } found)
+        {
+            return;
+        }
+
+        var id = $"{report.ProjectId}~end-stage~{report.StageId}";
+        if (report.Status is not (Stages.EndStageStatus.MoreInformationRequested or Stages.EndStageStatus.Refused))
+        {
+            await DeleteAsync(found.Manager.Id, id, cancellationToken);
+            return;
+        }
+
+        await UpsertAsync(new PersonTask
+        {
+            Id = id,
+            ViewId = ViewIds.TasksOf(found.Manager.Id),
+            Kind = PersonTaskKind.ReviseEndStageReport,
+            ProjectId = report.ProjectId,
+            ProjectTitle = found.Project.Request.Title,
+            Subject = $"End stage report for {report.StageName}: {(report.Status == Stages.EndStageStatus.Refused ? "the next stage was refused" : "more information asked for")}",
+            Href = $"/api/projects/{Uri.EscapeDataString(report.ProjectId)}/stages/{Uri.EscapeDataString(report.StageId)}/end-report/edit",
+            Since = report.Decision?.DecidedAt ?? report.SentAt,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The next highlight report is a standing task for the manager of a project in Initiation or Delivery, due on
+    /// <paramref name="due"/>; a project that is no longer running has none.
+    /// </summary>
+    public async Task SyncHighlightReportAsync(ProjectDocument project, DateOnly due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.ProjectManager is not { } pm || approvals.FindByEmail(pm.Email) is not { } manager)
+        {
+            return;
+        }
+
+        var id = $"{project.ProjectId}~highlight-report";
+        if (project.Stage is not (ProjectStage.Initiation or ProjectStage.Delivery))
+        {
+            await DeleteAsync(manager.Id, id, cancellationToken);
+            return;
+        }
+
+        await UpsertAsync(new PersonTask
+        {
+            Id = id,
+            ViewId = ViewIds.TasksOf(manager.Id),
+            Kind = PersonTaskKind.WriteHighlightReport,
+            ProjectId = project.ProjectId,
+            ProjectTitle = project.Request.Title,
+            Subject = "Highlight report",
+            Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/highlight-reports/new",
+            Since = project.Baseline?.ApprovedAt ?? project.SubmittedAt,
+            DueAt = new DateTimeOffset(due.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero), // overdue from the day after, as the reminder says
+        }, cancellationToken);
+    }
+
+    private async Task<(ProjectDocument Project, Approver Manager)?> ManagerOfAsync(string projectId, CancellationToken cancellationToken)
+    {
+        var project = await _projects.GetAsync(projectId, projectId, cancellationToken);
+        return project?.ProjectManager is { } pm && approvals.FindByEmail(pm.Email) is { } manager ? (project, manager) : null;
+    }
+
     private static string BusinessCaseTaskId(string projectId, PersonTaskKind kind) => $"{projectId}~{kind}";
 
     private async Task UpsertAsync(PersonTask task, CancellationToken cancellationToken) =>

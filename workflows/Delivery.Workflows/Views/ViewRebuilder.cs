@@ -14,7 +14,7 @@ public sealed record RebuildReport(int Projects, int ApprovalSteps, int Business
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
 /// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's,
-/// business case's and exception's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// business case's, exception's and end stage report's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
 public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls)
 {
@@ -43,6 +43,9 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                     case BusinessCaseDocument.DocumentType:
                         await tasks.SyncBusinessCaseAsync(document.Deserialize<BusinessCaseDocument>(Json)!, cancellationToken);
                         caseCount++;
+                        break;
+                    case Stages.EndStageReport.DocumentType:
+                        await tasks.SyncEndStageReportAsync(document.Deserialize<Stages.EndStageReport>(Json)!, cancellationToken);
                         break;
                     case ProjectException.DocumentType:
                         await tasks.SyncExceptionAsync(document.Deserialize<ProjectException>(Json)!, cancellationToken);
