@@ -39,6 +39,8 @@ public static class DeliveryServices
         builder.Services.AddSingleton<BusinessCaseDocuments>();
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<Delivery.Functions.ProjectHighlights.HighlightReporting>();
+        builder.Services.AddSingleton<Delivery.Functions.ProjectRaid.RaidRecording>();
+        builder.Services.AddSingleton<Delivery.Functions.ProjectMilestones.MilestoneRecording>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {
