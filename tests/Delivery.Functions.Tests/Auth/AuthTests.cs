@@ -47,6 +47,10 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/projects/{id}/attachments/{number}"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/withdraw-request"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/withdraw-request"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/raid/{itemId}/edit"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/raid/{itemId}/edit"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/milestones/{milestoneId}/edit"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/milestones/{milestoneId}/edit"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };
