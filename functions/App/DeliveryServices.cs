@@ -43,6 +43,8 @@ public static class DeliveryServices
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ExceptionReports>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ChangeRequests>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.SpendRecording>();
+        builder.Services.AddSingleton<Delivery.Functions.ProjectRaid.RaidRecording>();
+        builder.Services.AddSingleton<Delivery.Functions.ProjectMilestones.MilestoneRecording>();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Projects;
@@ -39,8 +40,24 @@ public sealed record ProjectDeliveryModel(
 
     public bool HighlightOverdue { get; init; }
 
-    /// <summary>Whether the person looking may plan stages and send end stage reports: the project's manager, while it runs.</summary>
-    public bool MayPlanStages { get; init; }
+    /// <summary>Whether the person looking keeps the RAID log, the milestones and the stages (the project manager, while records are kept).</summary>
+    public bool Records { get; init; }
+
+    /// <summary>The person looking, by directory id: a risk's owner may review their own risk.</summary>
+    public string ViewerId { get; init; } = string.Empty;
+
+    /// <summary>The id the "Add a risk" link offers: the next free R-number.</summary>
+    public string NextRiskId { get; init; } = "R1";
+
+    /// <summary>What was just saved, for the success banner (null when nothing was).</summary>
+    public string? Saved { get; init; }
+
+    /// <summary>Whether the person looking may change this risk through the risk form.</summary>
+    public bool MayChange(RaidItem item) =>
+        item is not null && item.Kind == RaidKind.Risk && RecordingOpen && (Records || item.OwnerId.Equals(ViewerId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether records are kept now (from approval until closure), as the API allows.</summary>
+    public bool RecordingOpen => Project.Stage is ProjectStage.Initiation or ProjectStage.Delivery;
 }
 
 /// <summary>
@@ -77,6 +94,7 @@ public sealed class ProjectDeliveryPageFunction(
         var today = UkTime.Today(clock.GetUtcNow());
         var readings = figures is null ? [] : ToleranceEvaluator.Evaluate(figures, today, directory.BankHolidays);
         var highlightReports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
+        var isManager = ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory);
         var model = new ProjectDeliveryModel(
             project,
             readings,
@@ -85,16 +103,42 @@ public sealed class ProjectDeliveryPageFunction(
             await exceptions.ListAsync(project.ProjectId, cancellationToken),
             await suppliers.SpendSummaryAsync(project.ProjectId, cancellationToken),
             directory,
-            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory),
-            ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory) || req.HttpContext.User.IsInRole(Roles.Finance))
+            isManager,
+            isManager || req.HttpContext.User.IsInRole(Roles.Finance))
         {
             Stages = await stages.ListAsync(project.ProjectId, cancellationToken),
             StageReports = await stages.ListReportsAsync(project.ProjectId, cancellationToken),
             LatestHighlight = highlightReports.Count > 0 ? highlightReports[0] : null,
             HighlightDue = figures?.HighlightDue,
             HighlightOverdue = figures?.HighlightDue < today,
-            MayPlanStages = ProjectRecordAccess.IsManager(req.HttpContext.User, project, directory) && project.Stage is ProjectStage.Initiation or ProjectStage.Delivery,
+            ViewerId = req.HttpContext.User.UserId(),
+        };
+        model = model with
+        {
+            Records = model.RecordingOpen && isManager,
+            NextRiskId = NextRiskId(model.Raid),
+            Saved = SavedMessage(req.Query["saved"].ToString(), model),
         };
         return await pages.PageAsync<ProjectDeliveryView, ProjectDeliveryModel>(req.HttpContext, model);
+    }
+
+    /// <summary>R and the number after the highest R-number in the log, so "Add a risk" never offers one in use.</summary>
+    private static string NextRiskId(IReadOnlyList<RaidItem> items)
+    {
+        var highest = items.Select(i => i.ItemId.Length > 1 && i.ItemId[0] == 'R' && int.TryParse(i.ItemId.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return $"R{highest + 1}";
+    }
+
+    /// <summary>The banner after a form saved a risk or a milestone; only for a record the page shows, so a made-up link shows none.</summary>
+    private static string? SavedMessage(string saved, ProjectDeliveryModel model)
+    {
+        if (saved.StartsWith("risk-", StringComparison.Ordinal) && model.Raid.FirstOrDefault(i => i.ItemId == saved[5..]) is { } risk)
+        {
+            return $"Risk {risk.ItemId}, {risk.Title}, has been saved.";
+        }
+
+        return saved.StartsWith("milestone-", StringComparison.Ordinal) && model.Milestones.FirstOrDefault(m => m.MilestoneId == saved[10..]) is { } milestone
+            ? $"The dates of milestone {milestone.Name} have been saved."
+            : null;
     }
 }

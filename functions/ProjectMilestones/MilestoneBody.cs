@@ -11,6 +11,8 @@ namespace Delivery.Functions.ProjectMilestones;
 /// </summary>
 public sealed record MilestoneBody(string? Name, DateOnly? Baseline, DateOnly? Forecast, DateOnly? Actual, bool? Key)
 {
+    public static MilestoneBody Empty { get; } = new(null, null, null, null, null);
+
     public (MilestoneRecord? Milestone, Dictionary<string, string[]> Errors) Read(
         ProjectDocument project, string milestoneId, MilestoneRecord? approved, DateOnly today, InputLimits limits)
     {

@@ -1,8 +1,5 @@
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Projects;
-using Delivery.Workflows.Approvals;
-using Delivery.Workflows.Audit;
-using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Projects;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +12,7 @@ namespace Delivery.Functions.ProjectMilestones;
 /// milestones are there from approval as m1, m2…; only the project manager records. A baseline changes only
 /// through an approved change request or exception plan, so changing it here is refused (409).
 /// </summary>
-public sealed class ProjectMilestoneFunctions(ProjectRepository projects, ControlsView controls, MilestoneRepository milestones, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectMilestoneFunctions(ProjectRepository projects, MilestoneRepository milestones, MilestoneRecording recording, InputLimits limits)
 {
     public const string SaveName = "SaveMilestone";
     public const string ListName = "ListMilestones";
@@ -25,7 +22,7 @@ public sealed class ProjectMilestoneFunctions(ProjectRepository projects, Contro
     {
         ArgumentNullException.ThrowIfNull(req);
         var user = req.HttpContext.User;
-        var (project, refusal) = await ProjectRecordAccess.ForRecordingAsync(id, user, projects, directory, "milestones", (string.Empty, _ => false), cancellationToken);
+        var (project, refusal) = await recording.ForRecordingAsync(id, user, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -37,38 +34,14 @@ public sealed class ProjectMilestoneFunctions(ProjectRepository projects, Contro
             return failure;
         }
 
-        var now = clock.GetUtcNow();
-        var current = (await milestones.ListAsync(project!, cancellationToken)).FirstOrDefault(m => m.MilestoneId == milestoneId);
-        var (milestone, errors) = (body ?? new MilestoneBody(null, null, null, null, null)).Read(project!, milestoneId, current, ProjectRecordAccess.Today(now), limits);
-        if (milestone is null)
+        var saved = await recording.SaveAsync(project!, milestoneId, user.UserId(), body ?? MilestoneBody.Empty, unreadable: null, cancellationToken);
+        return saved.Outcome switch
         {
-            return Problems.Validation(errors);
-        }
-
-        var (saved, conflict) = await milestones.SaveAsync(project!, milestone, user.UserId(), now, cancellationToken);
-        if (saved is null)
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Baseline cannot change here", conflict!);
-        }
-
-        var stored = saved.Record;
-        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
-        await controls.RefreshAsync(project!, cancellationToken);
-        await audit.AppendAsync($"{project!.ProjectId}~milestone~{stored.MilestoneId}~v{stored.Version}", new AuditEntry
-        {
-            Id = string.Empty,
-            ProjectId = project.ProjectId,
-            At = stored.UpdatedAt,
-            Actor = stored.UpdatedBy,
-            Action = AuditAction.MilestoneRecorded,
-            Summary = $"Milestone {stored.Name}: baseline {stored.Baseline:yyyy-MM-dd}, forecast {stored.Forecast:yyyy-MM-dd}" + (stored.Actual is { } a ? $", reached {a:yyyy-MM-dd}" : string.Empty),
-            Subject = stored.MilestoneId,
-        }, cancellationToken);
-        var response = MilestoneResponse.From(stored);
-        // 201 only for a milestone that was not in the plan before (an approved one is recorded against, not created).
-        return saved.Created && current is null
-            ? TypedResults.Created($"/api/projects/{project.ProjectId}/milestones", response)
-            : TypedResults.Ok(response);
+            MilestoneSaveOutcome.Invalid => Problems.Validation(saved.Errors),
+            MilestoneSaveOutcome.BaselineConflict => Problems.Status(StatusCodes.Status409Conflict, "Baseline cannot change here", saved.Conflict!),
+            MilestoneSaveOutcome.Added => TypedResults.Created($"/api/projects/{project!.ProjectId}/milestones", MilestoneResponse.From(saved.Milestone!)),
+            _ => TypedResults.Ok(MilestoneResponse.From(saved.Milestone!)),
+        };
     }
 
     [Function(ListName)]

@@ -1,8 +1,6 @@
 using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Approvals;
-using Delivery.Workflows.Audit;
-using Delivery.Workflows.Monitoring;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Raid;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +13,7 @@ namespace Delivery.Functions.ProjectRaid;
 /// the log; an item's owner may update their own item (a risk review). Each version is audited once: sending the
 /// same content again changes nothing.
 /// </summary>
-public sealed class ProjectRaidFunctions(ProjectRepository projects, ControlsView controls, RaidRepository raid, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ProjectRaidFunctions(ProjectRepository projects, RaidRepository raid, RaidRecording recording, ApprovalPolicy directory, InputLimits limits)
 {
     public const string SaveName = "SaveRaidItem";
     public const string ListName = "ListRaidItems";
@@ -25,9 +23,7 @@ public sealed class ProjectRaidFunctions(ProjectRepository projects, ControlsVie
     {
         ArgumentNullException.ThrowIfNull(req);
         var user = req.HttpContext.User;
-        var existing = ProjectRecordAccess.IsRecordId(itemId) && id.StartsWith("prj-", StringComparison.Ordinal) ? await raid.GetAsync(id, itemId, cancellationToken) : null;
-        var (project, refusal) = await ProjectRecordAccess.ForRecordingAsync(
-            id, user, projects, directory, "risks, assumptions, issues and dependencies", (" or the item's owner", u => existing is not null && existing.OwnerId.Equals(u.UserId(), StringComparison.OrdinalIgnoreCase)), cancellationToken);
+        var (project, _, refusal) = await recording.ForRecordingAsync(id, itemId, user, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -39,35 +35,14 @@ public sealed class ProjectRaidFunctions(ProjectRepository projects, ControlsVie
             return failure;
         }
 
-        var now = clock.GetUtcNow();
-        var (item, errors) = (body ?? RaidBody.Empty).Read(project!.ProjectId, itemId, ProjectRecordAccess.Start(project), ProjectRecordAccess.Today(now), directory, limits);
-        if (item is null)
+        var saved = await recording.SaveAsync(project!, itemId, user.UserId(), body ?? RaidBody.Empty, unreadable: null, cancellationToken);
+        return saved.Outcome switch
         {
-            return Problems.Validation(errors);
-        }
-
-        var (saved, conflict) = await raid.SaveAsync(item, user.UserId(), now, cancellationToken);
-        if (saved is null)
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "Kind cannot change", conflict!);
-        }
-
-        // Audited for the stored version even when nothing changed: a retry after a lost audit write completes it.
-        var stored = saved.Record;
-        // The monitor's figures follow the record, on a retry too (so a refresh lost to a fault is redone).
-        await controls.RefreshAsync(project!, cancellationToken);
-        await audit.AppendAsync($"{project.ProjectId}~raid~{stored.ItemId}~v{stored.Version}", new AuditEntry
-        {
-            Id = string.Empty,
-            ProjectId = project.ProjectId,
-            At = stored.UpdatedAt,
-            Actor = stored.UpdatedBy,
-            Action = AuditAction.RaidItemRecorded,
-            Summary = Describe(stored),
-            Subject = stored.ItemId,
-        }, cancellationToken);
-        var response = RaidItemResponse.From(stored, directory);
-        return saved.Created ? TypedResults.Created($"/api/projects/{project.ProjectId}/raid", response) : TypedResults.Ok(response);
+            RaidSaveOutcome.Invalid => Problems.Validation(saved.Errors),
+            RaidSaveOutcome.KindConflict => Problems.Status(StatusCodes.Status409Conflict, "Kind cannot change", saved.Conflict!),
+            RaidSaveOutcome.Created => TypedResults.Created($"/api/projects/{project!.ProjectId}/raid", RaidItemResponse.From(saved.Item!, directory)),
+            _ => TypedResults.Ok(RaidItemResponse.From(saved.Item!, directory)),
+        };
     }
 
     [Function(ListName)]
@@ -82,13 +57,5 @@ public sealed class ProjectRaidFunctions(ProjectRepository projects, ControlsVie
 
         var items = await raid.ListAsync(project!.ProjectId, cancellationToken);
         return TypedResults.Ok(items.Select(i => RaidItemResponse.From(i, directory)).ToList());
-    }
-
-    private static string Describe(RaidItem item)
-    {
-        var kind = item.Kind.ToString();
-        var score = item.Score is { } s ? $", score {s}" : string.Empty;
-        var verb = item.Version == 1 ? "raised" : $"updated (version {item.Version})";
-        return $"{kind} {item.ItemId} {verb}: {item.Title} ({item.Status.ToString().ToLowerInvariant()}{score})";
     }
 }
