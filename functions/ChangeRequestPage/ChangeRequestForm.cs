@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Delivery.Functions.App.Controls;
+using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Pages.Components;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Milestones;
@@ -17,12 +18,14 @@ namespace Delivery.Functions.ChangeRequestPage;
 public sealed partial class ChangeRequestForm
 {
     private readonly Dictionary<string, string> _values;
+    private readonly FormValues _read;
     private readonly IReadOnlyList<MilestoneRecord> _milestones;
     private readonly List<string> _moved = [];
 
     private ChangeRequestForm(Dictionary<string, string> values, IReadOnlyList<MilestoneRecord> milestones)
     {
         _values = values;
+        _read = new FormValues(values);
         _milestones = milestones;
     }
 
@@ -30,7 +33,7 @@ public sealed partial class ChangeRequestForm
     public IReadOnlyDictionary<string, string> Values => _values;
 
     /// <summary>What could not be read at all (an amount that is not a number, a date that is not a date), by page field.</summary>
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Errors => _read.Errors;
 
     /// <summary>The change's id, as the API takes it.</summary>
     public string ChangeId => _values.GetValueOrDefault("changeId") ?? string.Empty;
@@ -114,41 +117,11 @@ public sealed partial class ChangeRequestForm
         return MilestoneField(id);
     }
 
-    private string? Text(string field) => _values.GetValueOrDefault(field)?.Trim() is { Length: > 0 } value ? value : null;
+    private string? Text(string field) => _read.Text(field);
 
-    private decimal? Money(string field)
-    {
-        var raw = Text(field)?.Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-        if (raw is null)
-        {
-            return null;
-        }
+    private decimal? Money(string field) => _read.Money(field, "Enter the cost impact in pounds, like 1500, 0 or -250", mayBeNegative: true);
 
-        if (decimal.TryParse(raw, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
-        {
-            return amount;
-        }
-
-        Errors[field] = "Enter the cost impact in pounds, like 1500, 0 or -250";
-        return null;
-    }
-
-    private DateOnly? Date(string field)
-    {
-        var composed = Text(field);
-        if (composed is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(composed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        Errors[field] = "Enter the new baseline as a real date, like 27 3 2027";
-        return null;
-    }
+    private DateOnly? Date(string field) => _read.Date(field, "Enter the new baseline as a real date, like 27 3 2027");
 
     [GeneratedRegex(@"^milestones\[(\d+)\]\.(milestoneId|baseline)$")]
     private static partial Regex ApiMilestone();

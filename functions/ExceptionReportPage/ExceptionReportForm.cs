@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Delivery.Functions.App.Controls;
+using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Pages.Components;
 using Delivery.Functions.App.Projects;
 using Delivery.Workflows.Milestones;
@@ -20,6 +21,7 @@ public sealed partial class ExceptionReportForm
     public const int OptionRows = 3;
 
     private readonly Dictionary<string, string> _values;
+    private readonly FormValues _read;
     private readonly IReadOnlyList<MilestoneRecord> _milestones;
     private readonly List<int> _optionRows = [];
     private readonly List<string> _planMilestones = [];
@@ -27,6 +29,7 @@ public sealed partial class ExceptionReportForm
     private ExceptionReportForm(Dictionary<string, string> values, IReadOnlyList<MilestoneRecord> milestones)
     {
         _values = values;
+        _read = new FormValues(values);
         _milestones = milestones;
     }
 
@@ -34,7 +37,7 @@ public sealed partial class ExceptionReportForm
     public IReadOnlyDictionary<string, string> Values => _values;
 
     /// <summary>What could not be read at all (an amount that is not a number, a date that is not a date), by page field.</summary>
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Errors => _read.Errors;
 
     /// <summary>The page field of a milestone's new baseline.</summary>
     public static string MilestoneField(string milestoneId) => "plan.milestones." + milestoneId;
@@ -190,41 +193,11 @@ public sealed partial class ExceptionReportForm
         return order;
     }
 
-    private string? Text(string field) => _values.GetValueOrDefault(field)?.Trim() is { Length: > 0 } value ? value : null;
+    private string? Text(string field) => _read.Text(field);
 
-    private decimal? Money(string field)
-    {
-        var raw = Text(field)?.Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-        if (raw is null)
-        {
-            return null;
-        }
+    private decimal? Money(string field) => _read.Money(field, "Enter the new approved budget in pounds, like 10800 or 10800.50", mayBeNegative: true);
 
-        if (decimal.TryParse(raw, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
-        {
-            return amount;
-        }
-
-        Errors[field] = "Enter the new approved budget in pounds, like 10800 or 10800.50";
-        return null;
-    }
-
-    private DateOnly? Date(string field)
-    {
-        var composed = Text(field);
-        if (composed is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(composed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        Errors[field] = "Enter the new baseline as a real date, like 27 3 2027";
-        return null;
-    }
+    private DateOnly? Date(string field) => _read.Date(field, "Enter the new baseline as a real date, like 27 3 2027");
 
     [GeneratedRegex(@"^options\[(\d{1,2})\]\.(title|effect)$")]
     private static partial Regex OptionKey();

@@ -4,7 +4,6 @@ using Delivery.Functions.App.Projects;
 using Delivery.Functions.ProjectMilestones;
 using Delivery.Workflows.Milestones;
 using Delivery.Workflows.Projects;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.MilestonePage;
@@ -43,9 +42,9 @@ public sealed class MilestoneFormFunction(MilestoneRecording recording, InputLim
         ArgumentNullException.ThrowIfNull(req);
         var http = req.HttpContext;
         var (project, refusal) = await recording.ForRecordingAsync(id, http.User, cancellationToken);
-        if (refusal is ProblemHttpResult problem)
+        if (refusal is not null)
         {
-            return await pages.MessageAsync(http, new(problem.ProblemDetails.Title ?? "You cannot record this milestone", problem.ProblemDetails.Detail ?? string.Empty), problem.StatusCode);
+            return await pages.RefusalAsync(http, refusal, "You cannot record this milestone");
         }
 
         // Only a milestone in the plan: adding one (with its name and baseline) stays with the API.

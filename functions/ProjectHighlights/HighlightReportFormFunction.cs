@@ -3,7 +3,6 @@ using Delivery.Functions.App.Pages;
 using Delivery.Workflows.Highlights;
 using Delivery.Workflows.ProjectLifecycle;
 using Delivery.Workflows.Projects;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -39,9 +38,9 @@ public sealed class HighlightReportFormFunction(HighlightReporting reporting, Li
         ArgumentNullException.ThrowIfNull(req);
         var http = req.HttpContext;
         var (project, refusal) = await reporting.ForSendingAsync(id, http.User, cancellationToken);
-        if (refusal is ProblemHttpResult problem)
+        if (refusal is not null)
         {
-            return await pages.MessageAsync(http, new(problem.ProblemDetails.Title ?? "You cannot write this report", problem.ProblemDetails.Detail ?? string.Empty), problem.StatusCode);
+            return await pages.RefusalAsync(http, refusal, "You cannot write this report");
         }
 
         var scale = DeliveryConfidence.Labels(lifecycle.DeliveryConfidenceScale);

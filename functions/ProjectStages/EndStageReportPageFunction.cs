@@ -3,7 +3,6 @@ using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Pages.Components;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Stages;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -50,9 +49,9 @@ public sealed class EndStageReportPageFunction(StageSteps steps, StageRepository
         ArgumentNullException.ThrowIfNull(req);
         var http = req.HttpContext;
         var (project, refusal) = await steps.ForRecordingAsync(id, http.User, "end stage reports", cancellationToken);
-        if (refusal is ProblemHttpResult problem)
+        if (refusal is not null)
         {
-            return await pages.MessageAsync(http, new(problem.ProblemDetails.Title ?? "You cannot send this report", problem.ProblemDetails.Detail ?? string.Empty), problem.StatusCode);
+            return await pages.RefusalAsync(http, refusal, "You cannot send this report");
         }
 
         var plan = await stages.ListAsync(project!.ProjectId, cancellationToken);

@@ -4,7 +4,6 @@ using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Pages.Components;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Stages;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.ProjectStages;
@@ -35,9 +34,9 @@ public sealed class StagePlanPageFunction(StageSteps steps, StageRepository stag
         ArgumentNullException.ThrowIfNull(req);
         var http = req.HttpContext;
         var (project, refusal) = await steps.ForRecordingAsync(id, http.User, "stages", cancellationToken);
-        if (refusal is ProblemHttpResult problem)
+        if (refusal is not null)
         {
-            return await pages.MessageAsync(http, new(problem.ProblemDetails.Title ?? "You cannot plan stages", problem.ProblemDetails.Detail ?? string.Empty), problem.StatusCode);
+            return await pages.RefusalAsync(http, refusal, "You cannot plan stages");
         }
 
         var plan = await stages.ListAsync(project!.ProjectId, cancellationToken);

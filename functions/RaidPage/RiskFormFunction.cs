@@ -5,7 +5,6 @@ using Delivery.Functions.ProjectRaid;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Projects;
 using Delivery.Workflows.Raid;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Delivery.Functions.RaidPage;
@@ -48,9 +47,9 @@ public sealed class RiskFormFunction(RaidRecording recording, ApprovalPolicy dir
         }
 
         var (project, existing, refusal) = await recording.ForRecordingAsync(id, itemId, http.User, cancellationToken);
-        if (refusal is ProblemHttpResult problem)
+        if (refusal is not null)
         {
-            return await pages.MessageAsync(http, new(problem.ProblemDetails.Title ?? "You cannot record this risk", problem.ProblemDetails.Detail ?? string.Empty), problem.StatusCode);
+            return await pages.RefusalAsync(http, refusal, "You cannot record this risk");
         }
 
         if (existing is { Kind: not RaidKind.Risk } other)

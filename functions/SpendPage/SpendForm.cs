@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Delivery.Functions.App.Controls;
+using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Pages.Components;
 
 namespace Delivery.Functions.SpendPage;
@@ -14,14 +14,19 @@ public sealed class SpendForm
 {
     private static readonly string[] Fields = ["entryId", "date", "amount", "kind", "supplier", "description", "reference"];
     private readonly Dictionary<string, string> _values;
+    private readonly FormValues _read;
 
-    private SpendForm(Dictionary<string, string> values) => _values = values;
+    private SpendForm(Dictionary<string, string> values)
+    {
+        _values = values;
+        _read = new FormValues(values);
+    }
 
     /// <summary>The values to show, by field (the date as <c>yyyy-MM-dd</c>, as typed).</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
 
     /// <summary>What could not be read at all (an amount that is not a number, a date that is not a date).</summary>
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Errors => _read.Errors;
 
     /// <summary>A new, empty form with a fresh entry id (<c>sp-</c> and random letters, as the API's ids allow).</summary>
     public static SpendForm New() =>
@@ -50,39 +55,9 @@ public sealed class SpendForm
         return all.OrderBy(e => Array.IndexOf(Fields, e.Key) is var i and >= 0 ? i : int.MaxValue).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
     }
 
-    private string? Text(string field) => _values.GetValueOrDefault(field)?.Trim() is { Length: > 0 } value ? value : null;
+    private string? Text(string field) => _read.Text(field);
 
-    private decimal? Money(string field)
-    {
-        var raw = Text(field)?.Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-        if (raw is null)
-        {
-            return null;
-        }
+    private decimal? Money(string field) => _read.Money(field, "Enter the amount in pounds, like 1500 or 1500.50", mayBeNegative: false);
 
-        if (decimal.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            return amount;
-        }
-
-        Errors[field] = "Enter the amount in pounds, like 1500 or 1500.50";
-        return null;
-    }
-
-    private DateOnly? Date(string field)
-    {
-        var composed = Text(field);
-        if (composed is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(composed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        Errors[field] = "Enter a real date, like 27 3 2027";
-        return null;
-    }
+    private DateOnly? Date(string field) => _read.Date(field, "Enter a real date, like 27 3 2027");
 }

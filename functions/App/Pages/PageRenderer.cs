@@ -26,6 +26,14 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
     public Task<IResult> MessageAsync(HttpContext http, PageMessage message, int status) =>
         PageAsync<MessagePage, PageMessage>(http, message, status);
 
+    /// <summary>
+    /// An API refusal (a problem response: 403, 404, 409) as a message page with the same status, so a page and its
+    /// API refuse alike; <paramref name="title"/> heads it when the problem has none.
+    /// </summary>
+    public Task<IResult> RefusalAsync(HttpContext http, IResult refusal, string title) => refusal is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult problem
+        ? MessageAsync(http, new(problem.ProblemDetails.Title ?? title, problem.ProblemDetails.Detail ?? string.Empty), problem.StatusCode)
+        : MessageAsync(http, new(title, "This cannot be done."), StatusCodes.Status403Forbidden);
+
     public async Task<string> RenderAsync<TPage, TModel>(PageContext context, TModel model)
         where TPage : PageBase<TModel>
     {
