@@ -6,6 +6,7 @@ using Delivery.Functions.BusinessCaseDraft;
 using Delivery.Functions.DecideApproval;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Changes;
+using Delivery.Workflows.Closure;
 using Delivery.Workflows.Stages;
 using Delivery.Workflows.BusinessCase;
 using Delivery.Workflows.ProjectLifecycle;
@@ -143,7 +144,8 @@ public static class ApprovalPageEndpoint
         var endStage = exception is null && change is null
             ? (await services.Stages.ListReportsAsync(step.ProjectId, cancellationToken)).FirstOrDefault(r => new StageEndReported(r.ProjectId, r.StageId, r.Version).GateId == step.GateId)
             : null;
-        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception, Change: change, EndStage: endStage), null);
+        var closure = await services.Closures.GetAsync(step.ProjectId, cancellationToken) is { } c && new ClosureRequested(c.ProjectId, c.Version).GateId == step.GateId ? c : null;
+        return (new ApprovalPageModel(project!, step, content, earlier, token, errors, Final: final, Exception: exception, Change: change, EndStage: endStage, Closure: closure), null);
     }
 
     /// <summary>Reads the final approver's choices: a project manager from the list and tolerances as numbers.</summary>
@@ -220,4 +222,5 @@ public sealed record PageServices(
     PageRenderer Pages,
     Delivery.Workflows.Monitoring.ExceptionRepository Exceptions,
     ChangeRepository Changes,
-    StageRepository Stages);
+    StageRepository Stages,
+    ClosureRepository Closures);

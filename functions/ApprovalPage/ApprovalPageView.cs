@@ -18,7 +18,8 @@ public sealed record ApprovalPageModel(
     FinalApproval? Final = null,
     Delivery.Workflows.Monitoring.ProjectException? Exception = null,
     Delivery.Workflows.Changes.ChangeRequest? Change = null,
-    Delivery.Workflows.Stages.EndStageReport? EndStage = null);
+    Delivery.Workflows.Stages.EndStageReport? EndStage = null,
+    Delivery.Workflows.Closure.ClosureRequest? Closure = null);
 
 /// <summary>For the gate's final approver: who can be project manager, and the tolerances to start from (or as entered).</summary>
 public sealed record FinalApproval(IReadOnlyList<Approver> ProjectManagers, string? ProjectManagerId, string CostPercent, string TimeWorkingDays, string ChangeBudgetPercent);

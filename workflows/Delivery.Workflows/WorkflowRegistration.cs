@@ -33,6 +33,8 @@ public static class WorkflowRegistration
             .AddActivity<Changes.DecideChangeActivity>()
             .AddActivity<Stages.PlanStageGateActivity>()
             .AddActivity<Stages.DecideStageGateActivity>()
+            .AddActivity<Closure.PlanClosureGateActivity>()
+            .AddActivity<Closure.DecideClosureActivity>()
             .AddActivity<SendReceiptActivity>()
             .AddActivity<PlanLifecycleActivity>()
             .AddActivity<SetProjectStageActivity>()
@@ -62,6 +64,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Changes.ChangeDecider>();
         services.TryAddSingleton<Stages.StageRepository>();
         services.TryAddSingleton<Highlights.HighlightRepository>();
+        services.TryAddSingleton<Closure.ClosureRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

@@ -25,7 +25,7 @@ public static class ProjectText
     public static TagColour StageColour(ProjectStage stage) => stage switch
     {
         ProjectStage.Rejected or ProjectStage.Withdrawn => TagColour.Grey,
-        ProjectStage.Done => TagColour.Green,
+        ProjectStage.Done or ProjectStage.Closed => TagColour.Green,
         ProjectStage.Approval => TagColour.Yellow,
         _ => TagColour.Blue,
     };

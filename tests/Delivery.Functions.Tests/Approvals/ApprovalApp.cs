@@ -149,9 +149,11 @@ public partial class ApprovalApp : IAsyncLifetime
     }
 
     /// <summary>The decision link (path and query) emailed to an approver for this project.</summary>
-    public async Task<string> LinkAsync(string approverId, string projectId, int count = 1)
+    public Task<string> LinkAsync(string approverId, string projectId, int count = 1) => LinkToAsync(EmailOf(approverId), projectId, count);
+
+    /// <summary>The decision link emailed to an address (the sponsor's, shared by every app) for this project.</summary>
+    public async Task<string> LinkToAsync(string address, string projectId, int count = 1)
     {
-        var address = EmailOf(approverId);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
@@ -162,7 +164,7 @@ public partial class ApprovalApp : IAsyncLifetime
                 return url.PathAndQuery;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"No approval email to {approverId} for {projectId}.");
+            Assert.True(DateTime.UtcNow < deadline, $"No approval email to {address} for {projectId}.");
             await Task.Delay(100);
         }
     }

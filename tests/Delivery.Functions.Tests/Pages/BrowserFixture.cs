@@ -96,6 +96,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// Presses Enter on the focused link or button and waits for the page it opens, listening from before the key
+    /// goes down: a navigation that finished before the wait began was once missed and timed out.
+    /// </summary>
+    public static async Task PressEnterAndWaitForAsync(IPage page, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var opened = page.WaitForURLAsync(url);
+        await page.Keyboard.PressAsync("Enter");
+        await opened;
+    }
+
     /// <summary>Tabs forward until the focused element matches the script's test, as someone using only a keyboard would.</summary>
     public static async Task TabToAsync(IPage page, string test, int limit = 200)
     {

@@ -18,8 +18,7 @@ public sealed class ChangeRequestPageTests(ApprovalApp app, BrowserFixture brows
         await page.GotoAsync(new Uri(app.App.BaseAddress, $"/api/projects/{projectId}/delivery").ToString());
 
         await BrowserFixture.TabToAsync(page, "e.textContent === 'Request a change'");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/change-request");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, "**/change-request");
         await BrowserFixture.CheckAsync(page, "change-request-form");
 
         await SendAsync(page, ".govuk-error-summary");

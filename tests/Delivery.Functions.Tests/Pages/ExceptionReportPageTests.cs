@@ -19,8 +19,7 @@ public sealed class ExceptionReportPageTests(ApprovalApp app, BrowserFixture bro
         await page.GotoAsync(new Uri(app.App.BaseAddress, $"/api/projects/{projectId}/delivery").ToString());
 
         await BrowserFixture.TabToAsync(page, "e.textContent.startsWith('Write the exception report')");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/exceptions/Cost-1/report/edit");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, "**/exceptions/Cost-1/report/edit");
         Assert.Equal("Exception report", await page.InnerTextAsync("h1"));
         await BrowserFixture.CheckAsync(page, "exception-report-form");
 

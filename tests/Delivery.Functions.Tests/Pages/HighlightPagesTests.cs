@@ -21,9 +21,9 @@ public sealed class HighlightPagesTests(ApprovalApp app, BrowserFixture browser)
         await page.GotoAsync(new Uri(app.App.BaseAddress, $"/api/projects/{projectId}/delivery").ToString());
 
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Highlight reports'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/highlight-reports");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/highlight-reports");
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Write a highlight report'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/highlight-reports/new");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/highlight-reports/new");
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Send the highlight report'");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".govuk-error-summary");
@@ -89,13 +89,6 @@ public sealed class HighlightPagesTests(ApprovalApp app, BrowserFixture browser)
         return projectId;
     }
 
-    /// <summary>Presses Enter on the focused link, listening for the page it opens from before the key goes down.</summary>
-    private static async Task EnterAndWaitForAsync(IPage page, string url)
-    {
-        var opened = page.WaitForURLAsync(url);
-        await page.Keyboard.PressAsync("Enter");
-        await opened;
-    }
 
     private static async Task TypeIntoAsync(IPage page, string id, string text)
     {

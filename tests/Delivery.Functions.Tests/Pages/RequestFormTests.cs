@@ -18,8 +18,7 @@ public sealed class RequestFormTests(ApprovalApp app, BrowserFixture browser) : 
         var page = await browser.NewPageAsync(app.App.BaseAddress, "ravi");
         await page.GotoAsync(Url("/api/start"));
         await BrowserFixture.TabToAsync(page, "e.classList.contains('govuk-button--start')");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/api/request/about");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, "**/api/request/about");
 
         await TypeAsync(page, "title", title);
         await TypeAsync(page, "description", "Replace the scanners in the contact centre.");
@@ -66,8 +65,7 @@ public sealed class RequestFormTests(ApprovalApp app, BrowserFixture browser) : 
         Assert.Equal("3", (await page.InnerTextAsync(".govuk-summary-list__row:has(dt:text-is('Likelihood')) .govuk-summary-list__value")).Trim());
         Assert.Equal("2", (await page.InnerTextAsync(".govuk-summary-list__row:has(dt:text-is('Impact')) .govuk-summary-list__value")).Trim());
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Accept and send'");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/api/request-sent/*");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, "**/api/request-sent/*");
 
         var reference = (await page.InnerTextAsync(".govuk-panel__body strong")).Trim();
         Assert.StartsWith("prj-", reference, StringComparison.Ordinal);
@@ -183,7 +181,6 @@ public sealed class RequestFormTests(ApprovalApp app, BrowserFixture browser) : 
     private static async Task ContinueAsync(IPage page, string next)
     {
         await BrowserFixture.TabToAsync(page, "e.value === 'continue'");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/api/request/" + next);
+        await BrowserFixture.PressEnterAndWaitForAsync(page, "**/api/request/" + next);
     }
 }

@@ -23,7 +23,7 @@ public sealed class RiskFormPagesTests(ApprovalApp app, BrowserFixture browser) 
         await page.GotoAsync(new Uri(app.App.BaseAddress, $"/api/projects/{projectId}/delivery").ToString());
 
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Add a risk'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/raid/R1/edit");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/raid/R1/edit");
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Save the risk'");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".govuk-error-summary");
@@ -51,7 +51,7 @@ public sealed class RiskFormPagesTests(ApprovalApp app, BrowserFixture browser) 
         await TypeIntoAsync(page, "actions-0-due-month", due.Month.ToString(CultureInfo.InvariantCulture));
         await TypeIntoAsync(page, "actions-0-due-year", due.Year.ToString(CultureInfo.InvariantCulture));
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Save the risk'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/delivery?saved=risk-R1");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/delivery?saved=risk-R1");
 
         Assert.Equal("Risk R1, Laptop supplier cannot meet dates, has been saved.", (await page.Locator(".govuk-notification-banner__heading").InnerTextAsync()).Trim());
         var row = page.GetByRole(AriaRole.Table, new() { Name = "Risks, assumptions, issues and dependencies" }).Locator("tr", new() { HasText = "R1" });
@@ -115,13 +115,6 @@ public sealed class RiskFormPagesTests(ApprovalApp app, BrowserFixture browser) 
     /// <summary>The links whose accessible name (visible words and the words only a screen reader hears) is exactly this.</summary>
     private static ILocator Link(IPage page, string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
-    /// <summary>Presses Enter on the focused control, listening for the page it opens from before the key goes down.</summary>
-    private static async Task EnterAndWaitForAsync(IPage page, string url)
-    {
-        var opened = page.WaitForURLAsync(url);
-        await page.Keyboard.PressAsync("Enter");
-        await opened;
-    }
 
     private static async Task TypeIntoAsync(IPage page, string id, string text)
     {

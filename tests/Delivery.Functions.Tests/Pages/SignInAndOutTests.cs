@@ -35,8 +35,7 @@ public sealed class SignInAndOutTests(ApprovalApp app, BrowserFixture browser) :
             await page.Keyboard.PressAsync("ArrowDown");
         }
 
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(link.ToString());
+        await BrowserFixture.PressEnterAndWaitForAsync(page, link.ToString());
         Assert.StartsWith("Decide on ", (await page.InnerTextAsync("h1")).Trim(), StringComparison.Ordinal);
         Assert.Contains("Lee Morgan", await page.InnerTextAsync(".govuk-phase-banner"), StringComparison.Ordinal);
     }

@@ -21,7 +21,7 @@ public sealed class StagePagesTests(ApprovalApp app, BrowserFixture browser) : I
         await page.GotoAsync(Url($"/api/projects/{projectId}/delivery"));
 
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Plan a delivery stage'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/stage-plan");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/stage-plan");
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Save the stage'");
         await EnterExpectingErrorsAsync(page);
         Assert.Equal(["Enter the stage's name", "Enter the date the stage is planned to end"], (await page.Locator(".govuk-error-summary__list a").AllInnerTextsAsync()).ToArray());
@@ -30,11 +30,11 @@ public sealed class StagePagesTests(ApprovalApp app, BrowserFixture browser) : I
         await TypeIntoAsync(page, "plannedEnd-month", "3");
         await TypeIntoAsync(page, "plannedEnd-year", "2027");
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Save the stage'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/delivery#stages");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/delivery#stages");
         Assert.Contains("31 March 2027", await page.GetByRole(AriaRole.Table, new() { Name = "Delivery stages and their end stage reports" }).InnerTextAsync(), StringComparison.Ordinal);
 
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Send the end stage report for initiation'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/stages/initiation/end-report/edit");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/stages/initiation/end-report/edit");
         Assert.Contains("£9,000 approved", await page.GetByRole(AriaRole.Table, new() { Name = "Actual against plan, from the project's records today" }).InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Send to the stage gate'");
         await EnterExpectingErrorsAsync(page);
@@ -43,7 +43,7 @@ public sealed class StagePagesTests(ApprovalApp app, BrowserFixture browser) : I
         await BrowserFixture.TabToAsync(page, "e.name === 'nextStageId'");
         await page.Keyboard.PressAsync("Space");
         await BrowserFixture.TabToAsync(page, "e.textContent.trim() === 'Send to the stage gate'");
-        await EnterAndWaitForAsync(page, $"**/api/projects/{projectId}/delivery#stages");
+        await BrowserFixture.PressEnterAndWaitForAsync(page, $"**/api/projects/{projectId}/delivery#stages");
 
         Assert.Contains("End of initiation report, version 1: awaiting the stage gate", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         using var admin = app.As("admin-ada");
@@ -86,13 +86,6 @@ public sealed class StagePagesTests(ApprovalApp app, BrowserFixture browser) : I
 
     private string Url(string path) => new Uri(app.App.BaseAddress, path).ToString();
 
-    /// <summary>Presses Enter on the focused control, listening for the page it opens from before the key goes down.</summary>
-    private static async Task EnterAndWaitForAsync(IPage page, string url)
-    {
-        var opened = page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Load });
-        await page.Keyboard.PressAsync("Enter");
-        await opened;
-    }
 
     /// <summary>Presses Enter on the focused submit button of a form that will come back with its errors.</summary>
     private static async Task EnterExpectingErrorsAsync(IPage page)

@@ -108,4 +108,10 @@ public enum AuditAction
 
     /// <summary>A supplier and its statement of work were recorded or changed (one entry per version).</summary>
     SupplierRecorded,
+
+    /// <summary>The project manager asked to close the project (one entry per version of the request).</summary>
+    ClosureRequested,
+
+    /// <summary>The sponsor decided on a closure request.</summary>
+    ClosureDecided,
 }

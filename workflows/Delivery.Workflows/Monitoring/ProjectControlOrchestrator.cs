@@ -1,5 +1,6 @@
 using Delivery.Workflows.ApprovalGate;
 using Delivery.Workflows.Changes;
+using Delivery.Workflows.Closure;
 using Delivery.Workflows.Stages;
 using Microsoft.DurableTask;
 
@@ -14,7 +15,9 @@ namespace Delivery.Workflows.Monitoring;
 /// Each <see cref="ChangeSubmitted"/> is assessed against the project manager's delegation
 /// (<see cref="AssessChangeActivity"/>): approved there and then within it, else gated the same way and decided by
 /// <see cref="DecideChangeActivity"/>. Each <see cref="StageEndReported"/> goes through a stage gate to the same level
-/// (<see cref="PlanStageGateActivity"/>) and is carried out by <see cref="DecideStageGateActivity"/>.
+/// (<see cref="PlanStageGateActivity"/>) and is carried out by <see cref="DecideStageGateActivity"/>; each
+/// <see cref="ClosureRequested"/> goes to the sponsor (<see cref="PlanClosureGateActivity"/>) and is carried out by
+/// <see cref="DecideClosureActivity"/>.
 /// Breaches, reports and changes keep being handled while others wait for decisions;
 /// changes are assessed one at a time, so two never spend the same change budget.
 /// </summary>
@@ -38,13 +41,16 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
         var stageEnded = context.WaitForExternalEvent<StageEndReported>(StageEndReported.EventName);
         var changeGates = new List<(ChangeSubmitted Change, Task<ApprovalGateResult> Gate)>();
         var stageGates = new List<(StageEndReported Report, Task<ApprovalGateResult> Gate)>();
+        var closureAsked = context.WaitForExternalEvent<ClosureRequested>(ClosureRequested.EventName);
+        var closureGates = new List<(ClosureRequested Request, Task<ApprovalGateResult> Gate)>();
         var gated = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var done = await Task.WhenAny(gates.Select(g => (Task)g.Gate)
                 .Concat(changeGates.Select(g => (Task)g.Gate))
                 .Concat(stageGates.Select(g => (Task)g.Gate))
-                .Prepend(stageEnded).Prepend(changed).Prepend(reported).Prepend(breach));
+                .Concat(closureGates.Select(g => (Task)g.Gate))
+                .Prepend(closureAsked).Prepend(stageEnded).Prepend(changed).Prepend(reported).Prepend(breach));
             if (done == breach)
             {
                 await context.CallActivityAsync(nameof(OpenExceptionActivity), await breach, WorkflowRetry.Activity);
@@ -91,6 +97,24 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                         new ApprovalGateInput(projectId, stageReport.GateId, stagePlan.Subject, stageRoute, stagePlan.Timing, Stage: null),
                         new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, stageReport.GateId)))));
                 }
+            }
+            else if (done == closureAsked)
+            {
+                var closure = await closureAsked;
+                closureAsked = context.WaitForExternalEvent<ClosureRequested>(ClosureRequested.EventName);
+                if (gated.Add(closure.GateId)
+                    && await context.CallActivityAsync<ControlGatePlan>(nameof(PlanClosureGateActivity), closure, WorkflowRetry.Activity) is { Route: { } closureRoute } closurePlan)
+                {
+                    closureGates.Add((closure, context.CallSubOrchestratorAsync<ApprovalGateResult>(
+                        nameof(ApprovalGateOrchestrator),
+                        new ApprovalGateInput(projectId, closure.GateId, closurePlan.Subject, closureRoute, closurePlan.Timing, Stage: null),
+                        new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, closure.GateId)))));
+                }
+            }
+            else if (closureGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } closed)
+            {
+                closureGates.Remove(closed);
+                await context.CallActivityAsync(nameof(DecideClosureActivity), new ClosureGateOutcome(closed.Request, await closed.Gate), WorkflowRetry.Activity);
             }
             else if (stageGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } passed)
             {

@@ -12,10 +12,24 @@ namespace Delivery.Workflows.Monitoring;
 /// </summary>
 public sealed class ToleranceLevelRouter(ApprovalPolicy policy, AuditLog audit, TimeProvider clock)
 {
-    public async Task<ControlGatePlan> PlanAsync(ProjectDocument project, string gateId, string subject, string routeName, string note)
+    public Task<ControlGatePlan> PlanAsync(ProjectDocument project, string gateId, string subject, string routeName, string note)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var holder = policy.Find(project.Baseline?.ApprovedBy);
+        return PlanForAsync(project, policy.Find(project.Baseline?.ApprovedBy), "Set the tolerance", gateId, subject, routeName, note);
+    }
+
+    /// <summary>
+    /// The same rules for what the project's sponsor decides (its closure): the sponsor, as the directory knows them
+    /// by address, or their escalation contact when the sponsor manages or requested the project.
+    /// </summary>
+    public Task<ControlGatePlan> PlanForSponsorAsync(ProjectDocument project, string gateId, string subject, string routeName, string note)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return PlanForAsync(project, policy.FindByEmail(project.Request.Sponsor.Email), "Sponsor", gateId, subject, routeName, note);
+    }
+
+    private async Task<ControlGatePlan> PlanForAsync(ProjectDocument project, Approver? holder, string stepName, string gateId, string subject, string routeName, string note)
+    {
         var chosen = new[] { holder, policy.Find(holder?.EscalationContactId) }
             .FirstOrDefault(p => p is not null && MayDecide(p, project));
         if (chosen is null)
@@ -27,13 +41,13 @@ public sealed class ToleranceLevelRouter(ApprovalPolicy policy, AuditLog audit, 
                 At = clock.GetUtcNow(),
                 Actor = AuditEntry.System,
                 Action = AuditAction.RoutingFailed,
-                Summary = $"{subject} could not be routed: neither the person who set the tolerances nor their escalation contact may decide it.",
+                Summary = $"{subject} could not be routed: neither the person who decides it ({stepName.ToLowerInvariant()}) nor their escalation contact may.",
             }, CancellationToken.None);
             return new ControlGatePlan(null, policy.Timing, subject);
         }
 
         var contact = policy.Find(chosen.EscalationContactId) is { } c && MayDecide(c, project) ? c.Id : null;
-        var route = new ApprovalRoute(routeName, [new ApprovalRound([new ApprovalStepPlan("r1s1", "Set the tolerance", chosen.Id, contact)])], Note: note);
+        var route = new ApprovalRoute(routeName, [new ApprovalRound([new ApprovalStepPlan("r1s1", stepName, chosen.Id, contact)])], Note: note);
         return new ControlGatePlan(route, policy.Timing, subject);
     }
 

@@ -16,4 +16,7 @@ public enum ProjectStage
     Done,
     Rejected,
     Withdrawn,
+
+    /// <summary>The sponsor approved closure on the end project report; benefits reviews follow.</summary>
+    Closed,
 }

@@ -45,7 +45,7 @@ public sealed record PortfolioRow
     public DateTimeOffset CountChangedAt { get; init; }
 
     /// <summary>True while the project is still being delivered or decided (not done, rejected or withdrawn).</summary>
-    public bool Active => Stage is not (ProjectStage.Done or ProjectStage.Rejected or ProjectStage.Withdrawn);
+    public bool Active => Stage is not (ProjectStage.Closed or ProjectStage.Done or ProjectStage.Rejected or ProjectStage.Withdrawn);
 
     public static PortfolioRow From(ProjectDocument project, string costBand)
     {
