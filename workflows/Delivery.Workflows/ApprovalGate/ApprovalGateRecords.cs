@@ -18,6 +18,16 @@ public sealed record ApprovalGateResult(ApprovalOutcome Outcome, IReadOnlyList<S
     /// was made (parallel steps can finish in another order than their approvers decided; equal times keep the order
     /// the steps finished in).
     /// </summary>
+    /// <summary>
+    /// The three outcomes a control gate (exception, change, stage gate, closure) carries out: approved, changes asked
+    /// for, rejected; false for any other end (withdrawn, cancelled), which changes nothing.
+    /// </summary>
+    public bool TryDecision([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StepDecision? deciding)
+    {
+        deciding = Outcome is ApprovalOutcome.Approved or ApprovalOutcome.ChangesRequested or ApprovalOutcome.Rejected ? Deciding : null;
+        return deciding is not null;
+    }
+
     public StepDecision? Deciding =>
         Decisions.FirstOrDefault(d => d.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.Cancelled))
         ?? Decisions.Where(d => d.Outcome == ApprovalOutcome.Approved).OrderBy(d => d.DecidedAt).LastOrDefault();

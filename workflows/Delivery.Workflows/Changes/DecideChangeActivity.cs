@@ -13,7 +13,7 @@ public sealed class DecideChangeActivity(ChangeRepository changes, ChangeDecider
     {
         ArgumentNullException.ThrowIfNull(input);
         var submitted = input.Change;
-        if (input.Result.Deciding is not { } deciding || input.Result.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.ChangesRequested or ApprovalOutcome.Rejected))
+        if (!input.Result.TryDecision(out var deciding))
         {
             return false;
         }

@@ -22,7 +22,7 @@ public sealed class DecideClosureActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var sent = input.Request;
-        if (input.Result.Deciding is not { } deciding || input.Result.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.ChangesRequested or ApprovalOutcome.Rejected))
+        if (!input.Result.TryDecision(out var deciding))
         {
             return false;
         }

@@ -21,7 +21,7 @@ public sealed class DecideExceptionActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var report = input.Report;
-        if (input.Result.Deciding is not { } deciding || input.Result.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.ChangesRequested or ApprovalOutcome.Rejected))
+        if (!input.Result.TryDecision(out var deciding))
         {
             return false;
         }

@@ -63,12 +63,9 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                 if (gated.Add(report.GateId))
                 {
                     var plan = await context.CallActivityAsync<ControlGatePlan>(nameof(PlanExceptionGateActivity), report, WorkflowRetry.Activity);
-                    if (plan.Route is not null)
+                    if (plan.Route is { } exceptionRoute)
                     {
-                        gates.Add((report, context.CallSubOrchestratorAsync<ApprovalGateResult>(
-                            nameof(ApprovalGateOrchestrator),
-                            new ApprovalGateInput(projectId, report.GateId, plan.Subject, plan.Route, plan.Timing, Stage: null),
-                            new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, report.GateId)))));
+                        gates.Add((report, Gate(context, projectId, report.GateId, plan, exceptionRoute)));
                     }
                 }
             }
@@ -79,10 +76,7 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                 if (gated.Add(change.GateId)
                     && await context.CallActivityAsync<ControlGatePlan?>(nameof(AssessChangeActivity), change, WorkflowRetry.Activity) is { Route: { } route } plan)
                 {
-                    changeGates.Add((change, context.CallSubOrchestratorAsync<ApprovalGateResult>(
-                        nameof(ApprovalGateOrchestrator),
-                        new ApprovalGateInput(projectId, change.GateId, plan.Subject, route, plan.Timing, Stage: null),
-                        new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, change.GateId)))));
+                    changeGates.Add((change, Gate(context, projectId, change.GateId, plan, route)));
                 }
             }
             else if (done == stageEnded)
@@ -92,10 +86,7 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                 if (gated.Add(stageReport.GateId)
                     && await context.CallActivityAsync<ControlGatePlan>(nameof(PlanStageGateActivity), stageReport, WorkflowRetry.Activity) is { Route: { } stageRoute } stagePlan)
                 {
-                    stageGates.Add((stageReport, context.CallSubOrchestratorAsync<ApprovalGateResult>(
-                        nameof(ApprovalGateOrchestrator),
-                        new ApprovalGateInput(projectId, stageReport.GateId, stagePlan.Subject, stageRoute, stagePlan.Timing, Stage: null),
-                        new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, stageReport.GateId)))));
+                    stageGates.Add((stageReport, Gate(context, projectId, stageReport.GateId, stagePlan, stageRoute)));
                 }
             }
             else if (done == closureAsked)
@@ -105,10 +96,7 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
                 if (gated.Add(closure.GateId)
                     && await context.CallActivityAsync<ControlGatePlan>(nameof(PlanClosureGateActivity), closure, WorkflowRetry.Activity) is { Route: { } closureRoute } closurePlan)
                 {
-                    closureGates.Add((closure, context.CallSubOrchestratorAsync<ApprovalGateResult>(
-                        nameof(ApprovalGateOrchestrator),
-                        new ApprovalGateInput(projectId, closure.GateId, closurePlan.Subject, closureRoute, closurePlan.Timing, Stage: null),
-                        new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, closure.GateId)))));
+                    closureGates.Add((closure, Gate(context, projectId, closure.GateId, closurePlan, closureRoute)));
                 }
             }
             else if (closureGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } closed)
@@ -134,6 +122,13 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
             }
         }
     }
+
+    /// <summary>The approval gate of one control decision, as a sub-orchestration whose id the gate's id makes.</summary>
+    private static Task<ApprovalGateResult> Gate(TaskOrchestrationContext context, string projectId, string gateId, ControlGatePlan plan, Approvals.ApprovalRoute route) =>
+        context.CallSubOrchestratorAsync<ApprovalGateResult>(
+            nameof(ApprovalGateOrchestrator),
+            new ApprovalGateInput(projectId, gateId, plan.Subject, route, plan.Timing, Stage: null),
+            new SubOrchestrationOptions(instanceId: ApprovalGateIds.Gate(context.InstanceId, gateId)));
 }
 
 /// <summary>Input of <see cref="DecideExceptionActivity"/>.</summary>

@@ -22,7 +22,7 @@ public sealed class DecideStageGateActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var sent = input.Report;
-        if (input.Result.Deciding is not { } deciding || input.Result.Outcome is not (ApprovalOutcome.Approved or ApprovalOutcome.ChangesRequested or ApprovalOutcome.Rejected))
+        if (!input.Result.TryDecision(out var deciding))
         {
             return false;
         }
