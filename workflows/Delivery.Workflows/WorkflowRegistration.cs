@@ -68,6 +68,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitRepository>();
         services.TryAddSingleton<Delivery.Workflows.Milestones.MilestoneRepository>();
         services.TryAddSingleton<Delivery.Workflows.Suppliers.SupplierRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Lessons.LessonRepository>();
+        services.TryAddSingleton<LessonsView>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

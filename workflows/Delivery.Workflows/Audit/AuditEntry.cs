@@ -108,4 +108,7 @@ public enum AuditAction
 
     /// <summary>A supplier and its statement of work were recorded or changed (one entry per version).</summary>
     SupplierRecorded,
+
+    /// <summary>The project manager logged a lesson or changed one (one entry per version).</summary>
+    LessonRecorded,
 }
