@@ -55,6 +55,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ControlsView>();
         services.TryAddSingleton<ToleranceSweep>();
         services.TryAddSingleton<ReminderSweep>();
+        services.TryAddSingleton<Digest.WeeklyDigest>();
         services.TryAddSingleton<ExceptionRepository>();
         services.TryAddSingleton<ToleranceLevelRouter>();
         services.TryAddSingleton<Rebaseliner>();
