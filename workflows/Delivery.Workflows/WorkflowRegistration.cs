@@ -57,6 +57,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<ControlsView>();
         services.TryAddSingleton<ToleranceSweep>();
         services.TryAddSingleton<ReminderSweep>();
+        services.TryAddSingleton<Digest.WeeklyDigest>();
         services.TryAddSingleton<ExceptionRepository>();
         services.TryAddSingleton<ToleranceLevelRouter>();
         services.TryAddSingleton<Rebaseliner>();
@@ -71,6 +72,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitRepository>();
         services.TryAddSingleton<Delivery.Workflows.Milestones.MilestoneRepository>();
         services.TryAddSingleton<Delivery.Workflows.Suppliers.SupplierRepository>();
+        services.TryAddSingleton<Delivery.Workflows.Lessons.LessonRepository>();
+        services.TryAddSingleton<LessonsView>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

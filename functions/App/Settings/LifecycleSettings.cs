@@ -20,6 +20,10 @@ public sealed class LifecycleSettings : IValidatableObject
     [Required]
     public string ProjectManagerRole { get; set; } = "ProjectManager";
 
+    /// <summary>The approval role whose holders (delivery leads) receive the weekly digest.</summary>
+    [Required]
+    public string DigestRole { get; set; } = "DeliveryLead";
+
     /// <summary>Days after which an open risk not reviewed is a reminder to its owner.</summary>
     [Range(1, 365)]
     public int RiskReviewDays { get; set; } = 30;
@@ -41,6 +45,7 @@ public sealed class LifecycleSettings : IValidatableObject
     {
         FullBusinessCaseFrom = FullBusinessCaseFrom,
         ProjectManagerRole = ProjectManagerRole,
+        DigestRole = DigestRole,
         RiskReviewDays = RiskReviewDays,
         HighlightEveryDays = HighlightEveryDays,
         DeliveryConfidenceScale = DeliveryConfidenceScale,

@@ -114,4 +114,7 @@ public enum AuditAction
 
     /// <summary>The sponsor decided on a closure request.</summary>
     ClosureDecided,
+
+    /// <summary>The project manager logged a lesson or changed one (one entry per version).</summary>
+    LessonRecorded,
 }

@@ -14,6 +14,9 @@ public sealed record LifecyclePolicy
     /// <summary>The approval role whose holder is assigned as project manager unless the final approver names another.</summary>
     public string ProjectManagerRole { get; init; } = "ProjectManager";
 
+    /// <summary>The approval role whose holders (delivery leads) receive the weekly digest.</summary>
+    public string DigestRole { get; init; } = "DeliveryLead";
+
     /// <summary>An open risk not reviewed for more than this many days is a reminder to its owner.</summary>
     public int RiskReviewDays { get; init; } = 30;
 

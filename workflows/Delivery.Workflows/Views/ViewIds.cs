@@ -11,6 +11,9 @@ public static class ViewIds
     /// <summary>Every approved project's figures for the tolerance monitor.</summary>
     public const string Controls = "controls";
 
+    /// <summary>Every project's lessons, searched by category and text.</summary>
+    public const string Lessons = "lessons";
+
     /// <summary>The person's own partition, by their sign-in id (the id approvers have in the directory).</summary>
     public static string TasksOf(string personId)
     {

@@ -14,11 +14,12 @@ public sealed record RebuildReport(int Projects, int ApprovalSteps, int Business
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
 /// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's,
-/// business case's, exception's and end stage report's tasks, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// business case's, exception's and end stage report's tasks and each lesson's row in the lessons log, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
-public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls)
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons)
 {
     private readonly Container _projects = database.GetContainer(DataContainers.Projects);
+    private readonly ProjectPartition<ProjectDocument> _projectDocuments = new(database);
 
     public async Task<RebuildReport> RebuildAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +51,11 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                     case ProjectException.DocumentType:
                         await tasks.SyncExceptionAsync(document.Deserialize<ProjectException>(Json)!, cancellationToken);
                         exceptionCount++;
+                        break;
+                    case Lessons.LessonRecord.DocumentType:
+                        var lesson = document.Deserialize<Lessons.LessonRecord>(Json)!;
+                        var owner = await _projectDocuments.GetAsync(lesson.ProjectId, lesson.ProjectId, cancellationToken);
+                        await lessons.WriteAsync(lesson, owner?.Request.Title ?? lesson.ProjectId, cancellationToken);
                         break;
                 }
             }
