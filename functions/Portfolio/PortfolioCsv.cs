@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using Delivery.Functions.App.Pages;
 using Delivery.Workflows.Views;
 
 namespace Delivery.Functions.Portfolio;
@@ -22,25 +21,19 @@ public sealed class PortfolioCsv(IAsyncEnumerable<PortfolioRow> rows, DateTimeOf
         await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false));
         await using var csv = CsvWriter.Create(writer, Options, leaveOpen: false);
         csv.WriteRecord([.. Headers]);
+        var columns = PortfolioColumns.For(now);
         await foreach (var row in rows)
         {
-            csv.WriteField(row.Id);
-            csv.WriteField(row.Title);
-            csv.WriteField(ProjectText.Stage(row.Stage));
-            csv.WriteField(ProjectText.Category(row.Category));
-            csv.WriteField(row.CostBand);
-            csv.WriteField(row.EstimatedCost.ToString("0.00", CultureInfo.InvariantCulture));
-            csv.WriteField(row.SponsorName);
-            csv.WriteField(row.ProjectManagerName ?? string.Empty);
-            csv.WriteField(row.WaitingFor);
-            csv.WriteField(row.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(ProjectText.AgeInDays(row.SubmittedAt, now).ToString(CultureInfo.InvariantCulture));
+            foreach (var column in columns)
+            {
+                csv.WriteField(PortfolioColumns.Text(column.Value(row)));
+            }
+
             await csv.EndRecordAsync(httpContext.RequestAborted);
         }
 
         await csv.FlushAsync(httpContext.RequestAborted);
     }
 
-    public static IReadOnlyList<string> Headers { get; } =
-        ["Reference", "Title", "Stage", "Category", "Cost band", "Estimated cost (GBP)", "Sponsor", "Project manager", "Waiting for", "Submitted", "Age (days)"];
+    public static IReadOnlyList<string> Headers => PortfolioColumns.Headers;
 }

@@ -18,13 +18,15 @@ public sealed record PortfolioModel(
 
 /// <summary>
 /// The <c>Portfolio</c> function: <c>GET /api/portfolio</c>, every project with filters, counts by stage and
-/// pagination, for the delivery team and managers; <c>GET /api/portfolio/export</c> is the same list as CSV. Both
-/// read only the portfolio view's partition: the summary (a point read) and one page of rows.
+/// pagination, for the delivery team and managers; <c>GET /api/portfolio/export</c> is the same list as CSV (or as
+/// Excel with <c>?format=xlsx</c>, also at <c>GET /api/portfolio/export.xlsx</c>). All read only the portfolio
+/// view's partition: the summary (a point read) and the rows, which carry each project's delivery figures.
 /// </summary>
 public sealed class PortfolioFunction(PortfolioView portfolio, ApprovalPolicy approvals, PageRenderer pages, TimeProvider clock)
 {
     public const string Name = nameof(Portfolio);
     public const string ExportName = "PortfolioExport";
+    public const string ExcelExportName = "PortfolioExcelExport";
     public const int PageSize = 25;
 
     [Function(Name)]
@@ -57,6 +59,19 @@ public sealed class PortfolioFunction(PortfolioView portfolio, ApprovalPolicy ap
     public async Task<IResult> ExportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portfolio/export")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
+        return await DownloadAsync(req, excel: string.Equals(req.Query["format"], "xlsx", StringComparison.OrdinalIgnoreCase), cancellationToken);
+    }
+
+    [Function(ExcelExportName)]
+    [SignInPage]
+    public async Task<IResult> ExcelExportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portfolio/export.xlsx")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return await DownloadAsync(req, excel: true, cancellationToken);
+    }
+
+    private async Task<IResult> DownloadAsync(HttpRequest req, bool excel, CancellationToken cancellationToken)
+    {
         if (Refusal(req) is { } refusal)
         {
             return await refusal;
@@ -65,9 +80,13 @@ public sealed class PortfolioFunction(PortfolioView portfolio, ApprovalPolicy ap
         // The download is every matching row, so a page number does not matter.
         var (filter, _, _, errors) = PortfolioQuery.From(req.Query).Read(approvals);
         errors.Remove("page");
-        return errors.Count == 0
-            ? new PortfolioCsv(portfolio.AllAsync(filter, cancellationToken), clock.GetUtcNow())
-            : Problems.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        }
+
+        var rows = portfolio.AllAsync(filter, cancellationToken);
+        return excel ? new PortfolioXlsx(rows, clock.GetUtcNow()) : new PortfolioCsv(rows, clock.GetUtcNow());
     }
 
     /// <summary>Requesters see their own projects, not the portfolio.</summary>

@@ -37,6 +37,7 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/portfolio"] = HttpStatusCode.Redirect,
         ["GET /api/portfolio/export"] = HttpStatusCode.Redirect,
         ["GET /api/lessons/page"] = HttpStatusCode.Redirect,
+        ["GET /api/portfolio/export.xlsx"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/delivery"] = HttpStatusCode.Redirect,
         ["GET /api/start"] = HttpStatusCode.OK,

@@ -45,7 +45,7 @@ public sealed class ProjectPagesTests(ApprovalApp app, BrowserFixture browser) :
         Assert.Equal(1, await page.Locator("table tbody tr", new() { HasText = title }).CountAsync());
         var approvalCount = await page.Locator("table:has(caption:text('Projects by stage')) tr", new() { HasText = "Approval" }).Locator("td").InnerTextAsync();
         Assert.True(int.Parse(approvalCount, System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        Assert.Contains("Projects by stage", await page.Locator("svg title").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("Projects by stage", await page.Locator("svg title#by-stage-title").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         await BrowserFixture.CheckAsync(page, "portfolio");
 
         await page.GotoAsync(new Uri(app.App.BaseAddress, "/api/portfolio?stage=Nonsense").ToString());

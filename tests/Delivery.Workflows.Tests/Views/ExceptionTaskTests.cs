@@ -18,7 +18,7 @@ public sealed class ExceptionTaskTests(ViewsDatabase db) : IClassFixture<ViewsDa
         var projectId = "prj-" + Guid.NewGuid().ToString("N")[..12];
         var project = ViewsDatabase.Project(projectId, 9_000m, DateTimeOffset.UtcNow) with { ProjectManager = new Person("Sam Okafor", "Sam.Okafor@example.gov.uk") };
         await db.Projects.TryCreateAsync(project, default);
-        var exceptions = new ExceptionRepository(db.Database, db.Tasks);
+        var exceptions = new ExceptionRepository(db.Database, db.Tasks, db.Controls);
 
         await exceptions.CreateOrGetAsync(Opened(projectId), default);
         var asked = Assert.Single(await SamsAsync(projectId));

@@ -14,12 +14,15 @@ namespace Delivery.Workflows.Monitoring;
 /// <summary>
 /// The <c>controls</c> partition of the views container: one <see cref="ControlFigures"/> per approved project,
 /// refreshed from the project's own records whenever they change, and read by the tolerance monitor a page at a time.
+/// Each refresh also writes the project's portfolio figures on its <see cref="PortfolioRow"/>, so the portfolio
+/// follows every spend, forecast, milestone, risk, exception and highlight report without reading them per request.
 /// </summary>
-public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, Highlights.HighlightRepository highlights, ProjectLifecycle.LifecyclePolicy lifecycle, TaskView tasks, TimeProvider clock)
+public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, Highlights.HighlightRepository highlights, ProjectLifecycle.LifecyclePolicy lifecycle, TaskView tasks, PortfolioView portfolio, TimeProvider clock)
 {
     private static readonly PartitionKey Partition = new(ViewIds.Controls);
     private readonly Container _views = database.GetContainer(DataContainers.Views);
     private readonly ProjectPartition<ProjectDocument> _projects = new(database);
+    private readonly Container _projectRecords = database.GetContainer(DataContainers.Projects);
 
     /// <summary>
     /// Recomputes the project's figures from its document, budget, milestones, RAID log and benefit forecasts,
@@ -29,24 +32,36 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
     public async Task RefreshAsync(ProjectDocument project, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
+        await RefreshAsync(project.ProjectId, cancellationToken);
+    }
 
+    /// <inheritdoc cref="RefreshAsync(ProjectDocument, CancellationToken)"/>
+    public async Task RefreshAsync(string projectId, CancellationToken cancellationToken)
+    {
         // The stored figures (and their ETag) are read before the project and its records, so a write that succeeds
         // was computed from what was there after every earlier write: two refreshes racing never leave older figures.
+        // The portfolio row is read first for the same reason.
         while (true)
         {
-            var stored = await GetAsync(project.ProjectId, cancellationToken);
-            if (await _projects.GetAsync(project.ProjectId, project.ProjectId, cancellationToken) is not { Baseline: { } baseline } current)
+            var stored = await GetAsync(projectId, cancellationToken);
+            var row = await portfolio.GetRowAsync(projectId, cancellationToken);
+            if (await _projects.GetAsync(projectId, projectId, cancellationToken) is not { Baseline: { } baseline } current)
             {
                 return;
             }
 
-            var fresh = await ComputeAsync(current, baseline, cancellationToken);
+            var (fresh, portfolioFigures) = await ComputeAsync(current, baseline, cancellationToken);
             var figures = fresh with { OpenEpisodes = stored?.OpenEpisodes ?? fresh.OpenEpisodes, EpisodeCounts = stored?.EpisodeCounts ?? fresh.EpisodeCounts };
             try
             {
                 _ = stored is null
                     ? await _views.CreateItemAsync(figures, Partition, cancellationToken: cancellationToken)
                     : await _views.ReplaceItemAsync(figures, figures.Id, Partition, new ItemRequestOptions { IfMatchEtag = stored.ETag }, cancellationToken);
+                if (row is not null && !await portfolio.TryWriteFiguresAsync(row, portfolioFigures, cancellationToken))
+                {
+                    // The row changed since it was read: compute again from the records as they are now.
+                    continue;
+                }
 
                 // The manager's standing highlight report task moves with the due date the figures now carry.
                 if (figures.HighlightDue is { } due)
@@ -63,17 +78,19 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         }
     }
 
-    private async Task<ControlFigures> ComputeAsync(ProjectDocument project, ProjectBaseline baseline, CancellationToken cancellationToken)
+    private async Task<(ControlFigures Controls, PortfolioFigures Portfolio)> ComputeAsync(ProjectDocument project, ProjectBaseline baseline, CancellationToken cancellationToken)
     {
         var money = await budget.SummaryAsync(project.ProjectId, baseline.ApprovedBudget, cancellationToken);
         var plan = await milestones.ListAsync(project, cancellationToken);
         var log = await raid.ListAsync(project.ProjectId, cancellationToken);
         var forecasts = await benefits.ListAsync(project.ProjectId, cancellationToken);
-        var highlightDue = await HighlightDueAsync(project, baseline, cancellationToken);
+        var reports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
+        var exceptions = await PartitionQuery.ListAsync<ProjectException>(_projectRecords, project.ProjectId, ProjectException.DocumentType, cancellationToken);
+        var highlightDue = await HighlightDueAsync(project, baseline, reports, cancellationToken);
         var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
         var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
         var last = plan.OrderByDescending(m => m.Baseline).FirstOrDefault();
-        return new ControlFigures
+        var controls = new ControlFigures
         {
             Id = project.ProjectId,
             Stage = project.Stage,
@@ -100,13 +117,13 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
             HighlightDue = highlightDue,
             RefreshedAt = clock.GetUtcNow(),
         };
+        return (controls, PortfolioFigures.From(controls, plan, highest, exceptions, reports.Count > 0 ? reports[0].DeliveryConfidence : null));
     }
 
     /// <summary>The cadence's days after the last highlight report, or after the first approval before there is one.</summary>
-    private async Task<DateOnly> HighlightDueAsync(ProjectDocument project, ProjectBaseline baseline, CancellationToken cancellationToken)
+    private async Task<DateOnly> HighlightDueAsync(ProjectDocument project, ProjectBaseline baseline, IReadOnlyList<Highlights.HighlightReport> reports, CancellationToken cancellationToken)
     {
         var plan = await highlights.GetPlanAsync(project.ProjectId, cancellationToken);
-        var reports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
         var last = reports.Count > 0 ? reports[0] : null;
         var approvedOn = (project.EarlierBaselines.Count > 0 ? project.EarlierBaselines[0] : baseline).ApprovedAt;
         return Highlights.HighlightSchedule.NextDue(last?.ReportDate, DateOnly.FromDateTime(approvedOn.UtcDateTime), plan?.EveryDays ?? lifecycle.HighlightEveryDays);

@@ -7,9 +7,10 @@ namespace Delivery.Workflows.Monitoring;
 /// <summary>
 /// The project's exceptions, in its own partition. Every write brings the project manager's task list up to date
 /// (a report to write while one is awaited), again on a retry that changes nothing, so a crash between the two
-/// writes is mended by the retry.
+/// writes is mended by the retry. It refreshes the project's control figures too, for the portfolio's count of open
+/// exceptions.
 /// </summary>
-public sealed class ExceptionRepository(Database database, TaskView tasks)
+public sealed class ExceptionRepository(Database database, TaskView tasks, ControlsView controls)
 {
     private readonly Container _container = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<ProjectException> _exceptions = new(database);
@@ -22,6 +23,7 @@ public sealed class ExceptionRepository(Database database, TaskView tasks)
     {
         var stored = await _exceptions.CreateOrGetAsync(exception, cancellationToken);
         await tasks.SyncExceptionAsync(stored, cancellationToken);
+        await controls.RefreshAsync(stored.ProjectId, cancellationToken);
         return stored;
     }
 
@@ -32,6 +34,7 @@ public sealed class ExceptionRepository(Database database, TaskView tasks)
         if (stored is not null)
         {
             await tasks.SyncExceptionAsync(stored, cancellationToken);
+            await controls.RefreshAsync(stored.ProjectId, cancellationToken);
         }
 
         return stored;

@@ -44,6 +44,12 @@ public sealed record PortfolioRow
     /// <summary>When the row last moved between the summary's counts; a summary counted before then is out of date.</summary>
     public DateTimeOffset CountChangedAt { get; init; }
 
+    /// <summary>Budget, next milestone, top risk, exceptions, benefits and confidence once approved; written by the controls view.</summary>
+    public PortfolioFigures? Figures { get; init; }
+
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
+
     /// <summary>True while the project is still being delivered or decided (not done, rejected or withdrawn).</summary>
     public bool Active => Stage is not (ProjectStage.Closed or ProjectStage.Done or ProjectStage.Rejected or ProjectStage.Withdrawn);
 

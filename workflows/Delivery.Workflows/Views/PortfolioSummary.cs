@@ -3,8 +3,8 @@ using Delivery.Workflows.Projects;
 
 namespace Delivery.Workflows.Views;
 
-/// <summary>How many projects share a stage, category and cost band.</summary>
-public sealed record PortfolioCount(ProjectStage Stage, ProjectCategory Category, string CostBand, int Count);
+/// <summary>How many projects share a stage, category, cost band and latest delivery confidence (none before a highlight report).</summary>
+public sealed record PortfolioCount(ProjectStage Stage, ProjectCategory Category, string CostBand, int Count, string? Confidence = null);
 
 /// <summary>
 /// The portfolio's counts, one document beside the rows, recounted from them after every change: the page's
@@ -36,4 +36,7 @@ public sealed record PortfolioSummary
     }
 
     public int CountOf(ProjectStage stage) => Counts.Where(c => c.Stage == stage).Sum(c => c.Count);
+
+    /// <summary>Projects in the stage whose latest delivery confidence is <paramref name="confidence"/> (null: no report yet).</summary>
+    public int CountOf(ProjectStage stage, string? confidence) => Counts.Where(c => c.Stage == stage && c.Confidence == confidence).Sum(c => c.Count);
 }

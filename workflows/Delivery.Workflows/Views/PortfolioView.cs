@@ -45,16 +45,66 @@ public sealed class PortfolioView(Database database, ApprovalPolicy approvals, T
     private async Task<(PortfolioRow Row, bool Moved)> WriteAsync(ProjectDocument project, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var stored = await ReadAsync<PortfolioRow>(project.ProjectId, cancellationToken);
-        var row = PortfolioRow.From(project, ApprovalRouter.Band(approvals, project.Request.EstimatedCost.Total).Name);
-        var moved = stored is null || stored.Stage != row.Stage || stored.Category != row.Category || stored.CostBand != row.CostBand;
-        row = row with { CountChangedAt = moved ? clock.GetUtcNow() : stored!.CountChangedAt };
-        if (row != stored)
+        var band = ApprovalRouter.Band(approvals, project.Request.EstimatedCost.Total).Name;
+        while (true)
         {
-            await _views.UpsertItemAsync(row, Partition, cancellationToken: cancellationToken);
+            // The figures are the controls view's to write: kept as stored, under the row's ETag, so a figures
+            // update landing meanwhile is never overwritten with older ones.
+            var stored = await GetRowAsync(project.ProjectId, cancellationToken);
+            var row = PortfolioRow.From(project, band) with { Figures = stored?.Figures, ETag = stored?.ETag };
+            var moved = stored is null || stored.Stage != row.Stage || stored.Category != row.Category || stored.CostBand != row.CostBand;
+            row = row with { CountChangedAt = moved ? clock.GetUtcNow() : stored!.CountChangedAt };
+            if (row == stored || await TryWriteAsync(row, stored, cancellationToken))
+            {
+                return (row, moved);
+            }
+        }
+    }
+
+    /// <summary>The project's row with its ETag, or null before the project has one.</summary>
+    public Task<PortfolioRow?> GetRowAsync(string projectId, CancellationToken cancellationToken) => ReadAsync<PortfolioRow>(projectId, cancellationToken);
+
+    /// <summary>
+    /// Writes the project's delivery figures on the row read as <paramref name="stored"/>, unless the row changed
+    /// since (then false: read it and the records again). A change of delivery confidence moves the row between the
+    /// summary's counts, so it recounts.
+    /// </summary>
+    public async Task<bool> TryWriteFiguresAsync(PortfolioRow stored, PortfolioFigures figures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.Figures == figures)
+        {
+            return true;
         }
 
-        return (row, moved);
+        var moved = stored.Figures?.DeliveryConfidence != figures.DeliveryConfidence;
+        var row = stored with { Figures = figures, CountChangedAt = moved ? clock.GetUtcNow() : stored.CountChangedAt };
+        if (!await TryWriteAsync(row, stored, cancellationToken))
+        {
+            return false;
+        }
+
+        if (moved)
+        {
+            await RecountAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TryWriteAsync(PortfolioRow row, PortfolioRow? stored, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = stored is null
+                ? await _views.CreateItemAsync(row with { ETag = null }, Partition, cancellationToken: cancellationToken)
+                : await _views.ReplaceItemAsync(row with { ETag = null }, row.Id, Partition, new ItemRequestOptions { IfMatchEtag = stored.ETag, EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -68,13 +118,13 @@ public sealed class PortfolioView(Database database, ApprovalPolicy approvals, T
             var current = await ReadAsync<PortfolioSummary>(PortfolioSummary.DocumentId, cancellationToken);
             var countedAt = clock.GetUtcNow();
             var keys = await QueryAsync<CountKey>(
-                new QueryDefinition("SELECT c.stage, c.category, c.costBand FROM c WHERE c.viewId = @viewId AND c.type = @type")
+                new QueryDefinition("SELECT c.stage, c.category, c.costBand, c.figures.deliveryConfidence AS confidence FROM c WHERE c.viewId = @viewId AND c.type = @type")
                     .WithParameter("@viewId", ViewIds.Portfolio)
                     .WithParameter("@type", PortfolioRow.DocumentType),
                 cancellationToken);
-            var counts = keys.GroupBy(k => (k.Stage, k.Category, k.CostBand))
-                .Select(g => new PortfolioCount(g.Key.Stage, g.Key.Category, g.Key.CostBand, g.Count()))
-                .OrderBy(c => c.Stage).ThenBy(c => c.Category).ThenBy(c => c.CostBand, StringComparer.Ordinal)
+            var counts = keys.GroupBy(k => (k.Stage, k.Category, k.CostBand, k.Confidence))
+                .Select(g => new PortfolioCount(g.Key.Stage, g.Key.Category, g.Key.CostBand, g.Count(), g.Key.Confidence))
+                .OrderBy(c => c.Stage).ThenBy(c => c.Category).ThenBy(c => c.CostBand, StringComparer.Ordinal).ThenBy(c => c.Confidence, StringComparer.Ordinal)
                 .ToList();
             var summary = new PortfolioSummary { Counts = counts, CountedAt = countedAt };
             try
@@ -201,5 +251,5 @@ public sealed class PortfolioView(Database database, ApprovalPolicy approvals, T
         return results;
     }
 
-    private sealed record CountKey(ProjectStage Stage, ProjectCategory Category, string CostBand);
+    private sealed record CountKey(ProjectStage Stage, ProjectCategory Category, string CostBand, string? Confidence);
 }
