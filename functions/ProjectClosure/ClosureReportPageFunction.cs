@@ -13,13 +13,14 @@ public sealed record ClosureReportModel(ProjectDocument Project, ClosureRequest 
 
 /// <summary>
 /// The end project report for whoever may see the project: <c>GET /api/projects/{id}/closure/report</c> reads it on a
-/// page with the closure checklist and the sponsor's decision, and <c>…/closure/report/download</c> gives the HTML
-/// document kept in Blob Storage (always as a download).
+/// page with the closure checklist and the sponsor's decision; <c>…/closure/report/download</c> gives the HTML
+/// document kept in Blob Storage and <c>…/closure/report/download.docx</c> the Word document (always as downloads).
 /// </summary>
 public sealed class ClosureReportPageFunction(ProjectRepository projects, ClosureRepository closures, ClosureSteps steps, PageRenderer pages)
 {
     public const string PageName = "ClosureReportPage";
     public const string DownloadName = "ClosureReportDownload";
+    public const string WordDownloadName = "ClosureReportWordDownload";
 
     [Function(PageName)]
     [SignInPage]
@@ -47,6 +48,18 @@ public sealed class ClosureReportPageFunction(ProjectRepository projects, Closur
         return html is null
             ? await pages.MessageAsync(req.HttpContext, new("Report not found", "The report's document is missing. Ask the project manager to send the closure request again."), StatusCodes.Status404NotFound)
             : Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"end-project-report-{found.Project.ProjectId}-v{found.Closure.Version}.html");
+    }
+
+    [Function(WordDownloadName)]
+    [SignInPage]
+    public async Task<IResult> WordDownloadAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "projects/{id}/closure/report/download.docx")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var (found, missing) = await FindAsync(req, id, cancellationToken);
+        return found is null
+            ? missing!
+            : Results.File(await steps.ReportWordAsync(found.Closure, cancellationToken), EndProjectReportWord.ContentType, $"end-project-report-{found.Project.ProjectId}-v{found.Closure.Version}.docx");
     }
 
     private async Task<(ClosureReportModel? Found, IResult? Missing)> FindAsync(HttpRequest req, string id, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ public sealed record ClosureResult(ClosureOutcome Outcome, ClosureRequest? Closu
 /// <summary>
 /// Closing a project, one set of rules for the API and the page: only the project's manager, in Initiation, Delivery or Closure;
 /// the checklist complete and every open risk and issue given a new owner in the directory; the end project report
-/// built from the project's own records, kept in Blob Storage as an HTML document and sent with the request to the
+/// built from the project's own records, kept in Blob Storage as HTML and Word documents and sent with the request to the
 /// sponsor through the approval gate. A request is sent again only after the sponsor asked for changes or rejected it.
 /// </summary>
 public sealed class ClosureSteps(
@@ -149,10 +149,8 @@ public sealed class ClosureSteps(
         var report = EndProjectReports.Build(project, await RecordsAsync(project, log, cancellationToken), summary, handedOn, UkTime.Today(now), directory.BankHolidays);
         var blob = ClosureRequest.BlobFor(project.ProjectId, version);
         var html = await pages.RenderAsync<EndProjectReportDocument, EndProjectReport>(new PageContext(null, "/", null), report);
-        await blobs.GetBlobContainerClient(BlobContainers.Documents).GetBlobClient(blob).UploadAsync(
-            new BinaryData(Encoding.UTF8.GetBytes(html)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
-            cancellationToken);
+        await UploadAsync(blob, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken);
+        await UploadAsync(ClosureRequest.WordBlobFor(project.ProjectId, version), EndProjectReportWord.Build(report), EndProjectReportWord.ContentType, cancellationToken);
         var request = new ClosureRequest
         {
             ProjectId = project.ProjectId,
@@ -185,6 +183,29 @@ public sealed class ClosureSteps(
         await exceptions.ListAsync(project.ProjectId, cancellationToken),
         await stages.ListReportsAsync(project.ProjectId, cancellationToken),
         await highlights.ListReportsAsync(project.ProjectId, cancellationToken));
+
+    private async Task UploadAsync(string name, byte[] content, string contentType, CancellationToken cancellationToken) =>
+        await blobs.GetBlobContainerClient(BlobContainers.Documents).GetBlobClient(name).UploadAsync(
+            new BinaryData(content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+
+    /// <summary>
+    /// The stored Word document of the latest version, for download. Versions sent before the report was also kept as
+    /// a Word document get it now, from the report stored with the request (the same record the HTML was made from).
+    /// </summary>
+    public async Task<byte[]> ReportWordAsync(ClosureRequest closure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        var name = ClosureRequest.WordBlobFor(closure.ProjectId, closure.Version);
+        var blob = blobs.GetBlobContainerClient(BlobContainers.Documents).GetBlobClient(name);
+        if (await blob.ExistsAsync(cancellationToken))
+        {
+            return (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        }
+
+        var document = EndProjectReportWord.Build(closure.Report);
+        await UploadAsync(name, document, EndProjectReportWord.ContentType, cancellationToken);
+        return document;
+    }
 
     /// <summary>The stored report document of the latest version, for download.</summary>
     public async Task<string?> ReportHtmlAsync(ClosureRequest closure, CancellationToken cancellationToken)

@@ -66,6 +66,7 @@ public sealed class AuthTests(AppFixture fixture)
         ["POST /api/projects/{id}/closure/request"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/closure/report"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/closure/report/download"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/closure/report/download.docx"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/stage-plan/{stageId?}"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/stage-plan/{stageId?}"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/stages/{stageId}/end-report/edit"] = HttpStatusCode.Redirect,

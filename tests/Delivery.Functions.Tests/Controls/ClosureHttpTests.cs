@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.Functions.Tests.Approvals;
 using Delivery.Functions.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Delivery.Functions.Tests.Controls;
 
@@ -66,6 +69,7 @@ public sealed class ClosureHttpTests(ClosureHttpTests.SponsorApp app) : IClassFi
         Assert.Contains("End project report: ", document, StringComparison.Ordinal);
         Assert.Contains("£2,000 spent", document, StringComparison.Ordinal);
         Assert.Contains("support contract signed", document, StringComparison.Ordinal);
+        await TheWordDocumentSaysTheSameAsync(sam, projectId);
         var audit = await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit");
         Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "ClosureRequested"));
         Assert.Equal(2, audit.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "ClosureDecided"));
@@ -95,6 +99,28 @@ public sealed class ClosureHttpTests(ClosureHttpTests.SponsorApp app) : IClassFi
         using var admin = app.As("admin-ada");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/projects/{projectId}/closure")).StatusCode);
         Assert.Equal("Initiation", (await app.ProjectAsync(projectId)).GetProperty("stage").GetString());
+    }
+
+    /// <summary>The report's Word document: valid Office Open XML, titled, with heading styles and the report's figures.</summary>
+    private static async Task TheWordDocumentSaysTheSameAsync(HttpClient sam, string projectId)
+    {
+        using var download = await sam.GetAsync($"/api/projects/{projectId}/closure/report/download.docx");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await download.Content.ReadAsByteArrayAsync());
+        using var word = WordprocessingDocument.Open(stream, isEditable: false);
+        Assert.Empty(new OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.StartsWith("End project report: ", word.PackageProperties.Title, StringComparison.Ordinal);
+        var paragraphs = word.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().ToList();
+        var headings = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToArray();
+        Assert.Equal(["Objectives", "Summary", "Baseline against outturn", "Changes and exceptions", "Lessons", "Open risks and issues handed on"], headings);
+        var text = string.Join("\n", paragraphs.Select(p => p.InnerText));
+        Assert.Contains("£2,000 spent (£2,000 capital, £0 revenue): £7,000 under the approved budget", text, StringComparison.Ordinal);
+        Assert.Contains("support contract signed", text, StringComparison.Ordinal);
+        var handedOn = word.MainDocumentPart.Document.Body.Elements<Table>().Last().Elements<TableRow>().ToList();
+        Assert.NotNull(handedOn[0].TableRowProperties?.GetFirstChild<TableHeader>());
+        Assert.Equal(["Farah Ahmed", "Hana Kowalski"], handedOn.Skip(1).Select(r => r.Elements<TableCell>().Last().InnerText).Order().ToArray());
     }
 
     private async Task<string> ProjectWithRecordsAsync()

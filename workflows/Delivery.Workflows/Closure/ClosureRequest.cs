@@ -33,7 +33,7 @@ public sealed record ClosureRequest : IProjectDocument<ClosureRequest>
 
     public required EndProjectReport Report { get; init; }
 
-    /// <summary>The report as an HTML document in the documents container.</summary>
+    /// <summary>The report as an HTML document in the documents container (its Word document beside it: <see cref="WordBlobFor"/>).</summary>
     public required string ReportBlob { get; init; }
 
     public required int Version { get; init; }
@@ -53,6 +53,9 @@ public sealed record ClosureRequest : IProjectDocument<ClosureRequest>
 
     /// <summary>The report's blob for a version: each version's report is kept.</summary>
     public static string BlobFor(string projectId, int version) => $"{projectId}/end-project-report-v{version}.html";
+
+    /// <summary>The same version's report as a Word document, kept beside the HTML.</summary>
+    public static string WordBlobFor(string projectId, int version) => $"{projectId}/end-project-report-v{version}.docx";
 
     /// <summary>Whether another sending says the same (a retry), whatever the records read now.</summary>
     public bool SameAs(ClosureRequest other)
