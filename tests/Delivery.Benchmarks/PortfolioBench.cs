@@ -83,7 +83,7 @@ internal static class PortfolioBench
         return (pages, reads, requests / (double)Views);
     }
 
-    private static async Task SeedAsync(Container views, int from, int to)
+    internal static async Task SeedAsync(Container views, int from, int to)
     {
         var next = from - 1;
         var stages = Enum.GetValues<ProjectStage>();
@@ -109,5 +109,5 @@ internal static class PortfolioBench
         }));
     }
 
-    private static string RowId(int i) => $"prj-bench{i:000000}";
+    internal static string RowId(int i) => $"prj-bench{i:000000}";
 }
