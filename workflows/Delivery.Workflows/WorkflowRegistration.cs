@@ -74,6 +74,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Suppliers.SupplierRepository>();
         services.TryAddSingleton<Delivery.Workflows.Lessons.LessonRepository>();
         services.TryAddSingleton<LessonsView>();
+        services.TryAddSingleton<FlowView>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

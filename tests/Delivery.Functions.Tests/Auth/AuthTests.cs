@@ -38,6 +38,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/portfolio/export"] = HttpStatusCode.Redirect,
         ["GET /api/lessons/page"] = HttpStatusCode.Redirect,
         ["GET /api/portfolio/export.xlsx"] = HttpStatusCode.Redirect,
+        ["GET /api/reports/flow.csv"] = HttpStatusCode.Redirect,
+        ["GET /api/reports/flow/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/delivery"] = HttpStatusCode.Redirect,
         ["GET /api/start"] = HttpStatusCode.OK,

@@ -14,6 +14,9 @@ public static class ViewIds
     /// <summary>Every project's lessons, searched by category and text.</summary>
     public const string Lessons = "lessons";
 
+    /// <summary>Flow metrics: a row per project (the audit entries that matter), a document per month of finished work, and work in progress.</summary>
+    public const string Flow = "flow";
+
     /// <summary>The person's own partition, by their sign-in id (the id approvers have in the directory).</summary>
     public static string TasksOf(string personId)
     {

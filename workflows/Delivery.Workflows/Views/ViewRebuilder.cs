@@ -14,9 +14,9 @@ public sealed record RebuildReport(int Projects, int ApprovalSteps, int Business
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
 /// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's,
-/// business case's, exception's and end stage report's tasks and each lesson's row in the lessons log, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// business case's, exception's and end stage report's tasks and each lesson's row in the lessons log, gathers the audit entries the flow metrics read and replays each project's into the flow view, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
-public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons)
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons, FlowView flow)
 {
     private readonly Container _projects = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<ProjectDocument> _projectDocuments = new(database);
@@ -24,6 +24,7 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
     public async Task<RebuildReport> RebuildAsync(CancellationToken cancellationToken)
     {
         int projectCount = 0, stepCount = 0, caseCount = 0, exceptionCount = 0;
+        var flowEntries = new Dictionary<string, List<Audit.AuditEntry>>(StringComparer.Ordinal);
         using var feed = _projects.GetItemQueryIterator<JsonElement>(queryText: null, requestOptions: new QueryRequestOptions { MaxItemCount = 500 });
         while (feed.HasMoreResults)
         {
@@ -57,8 +58,21 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                         var owner = await _projectDocuments.GetAsync(lesson.ProjectId, lesson.ProjectId, cancellationToken);
                         await lessons.WriteAsync(lesson, owner?.Request.Title ?? lesson.ProjectId, cancellationToken);
                         break;
+                    case Audit.AuditEntry.DocumentType:
+                        var entry = document.Deserialize<Audit.AuditEntry>(Json)!;
+                        if (Flow.FlowCalculator.Matters(entry.Action))
+                        {
+                            (flowEntries.TryGetValue(entry.ProjectId, out var list) ? list : flowEntries[entry.ProjectId] = []).Add(entry);
+                        }
+
+                        break;
                 }
             }
+        }
+
+        foreach (var (projectId, entries) in flowEntries)
+        {
+            await flow.ApplyAsync(projectId, entries, cancellationToken);
         }
 
         var summary = await portfolio.RecountAsync(cancellationToken);
