@@ -15,7 +15,7 @@ namespace Delivery.Benchmarks;
 /// </summary>
 internal static class PortfolioBench
 {
-    private const int Views = 200;
+    internal const int Views = 200;
 
     public static async Task RunAsync(Report report)
     {
@@ -50,7 +50,7 @@ internal static class PortfolioBench
         await database.DeleteAsync();
     }
 
-    private static async Task<(Samples Pages, Samples Reads, double RequestsPerView)> MeasureAsync(HttpClient client, Container views, CosmosCounter cosmos, string path)
+    internal static async Task<(Samples Pages, Samples Reads, double RequestsPerView)> MeasureAsync(HttpClient client, Container views, CosmosCounter cosmos, string path)
     {
         var pages = new Samples();
         var reads = new Samples();

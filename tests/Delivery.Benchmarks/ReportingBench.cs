@@ -11,8 +11,9 @@ namespace Delivery.Benchmarks;
 
 /// <summary>
 /// The reports over 10,000 projects in the local Cosmos server, each timed with the Cosmos requests it makes (counted
-/// by a handler in the app's own client), beside the raw point-read rate and latency of the same run: the portfolio
-/// export (CSV and Excel, through HTTP as a manager) and the weekly digest's figures (the app's own
+/// by a handler in the app's own client), beside the raw point-read rate and latency of the same run: the flow report
+/// (JSON, CSV and page, one at a time, each followed by a raw point read), the portfolio export (CSV and Excel,
+/// through HTTP as a manager) and the weekly digest's figures (the app's own
 /// <see cref="DigestFigures"/>, then one real digest run). The projects get portfolio rows, control figures and audit
 /// trails (written through the app's <see cref="AuditLog"/>, as the app writes them).
 /// </summary>
@@ -44,6 +45,14 @@ internal static class ReportingBench
         report.Line($"  raw point reads of portfolio rows: {raw:F0} reads/s (64 in flight, 4 s); one at a time {single.P50P95}");
 
         using var hana = app.ClientAs("head-hana");
+        foreach (var (name, path) in new[] { ("flow report, JSON", "/api/reports/flow"), ("flow report, CSV", "/api/reports/flow.csv"), ("flow page", "/api/reports/flow/page") })
+        {
+            cosmos.TakeKinds(1);
+            var (reports, reads, requests) = await PortfolioBench.MeasureAsync(hana, views, cosmos, path);
+            report.Line($"  {name,-18} {reports.P50P95}   point read {reads.P50P95}   p95 ratio {reports.Percentile(95) / reads.Percentile(95):F1}x (aim under 10x)");
+            report.Line($"  {string.Empty,-18} Cosmos requests per report {requests:F2}; by kind, per report, with the raw point read beside it counted too: {cosmos.TakeKinds(PortfolioBench.Views + 10)}");
+        }
+
         foreach (var (name, path) in new[] { ("portfolio export, CSV", "/api/portfolio/export"), ("portfolio export, Excel", "/api/portfolio/export.xlsx") })
         {
             await TimeAsync(report, cosmos, raw, name, async () =>
