@@ -25,6 +25,11 @@ public static class WorkflowRegistration
             .AddOrchestrator<ApprovalStepOrchestrator>()
             .AddOrchestrator<ProjectControlOrchestrator>()
             .AddOrchestrator<Highlights.HighlightReportOrchestrator>()
+            .AddOrchestrator<Benefits.BenefitReviewOrchestrator>()
+            .AddActivity<Benefits.PlanBenefitReviewsActivity>()
+            .AddActivity<Benefits.OpenBenefitReviewActivity>()
+            .AddActivity<Benefits.ChaseBenefitReviewActivity>()
+            .AddActivity<Benefits.FinishBenefitReviewsActivity>()
             .AddActivity<Highlights.SendHighlightReportActivity>()
             .AddActivity<OpenExceptionActivity>()
             .AddActivity<PlanExceptionGateActivity>()
@@ -74,6 +79,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Suppliers.SupplierRepository>();
         services.TryAddSingleton<Delivery.Workflows.Lessons.LessonRepository>();
         services.TryAddSingleton<LessonsView>();
+        services.TryAddSingleton<BenefitsView>();
+        services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitReviewRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

@@ -14,6 +14,9 @@ public static class ViewIds
     /// <summary>Every project's lessons, searched by category and text.</summary>
     public const string Lessons = "lessons";
 
+    /// <summary>Closed projects' benefits reviews: each project's benefits report, for the portfolio's and the weekly digest.</summary>
+    public const string Benefits = "benefits";
+
     /// <summary>The person's own partition, by their sign-in id (the id approvers have in the directory).</summary>
     public static string TasksOf(string personId)
     {
