@@ -26,11 +26,11 @@ public sealed class BenefitReviewFunctions(
 
     [Function(RecordName)]
     public async Task<IResult> RecordAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{id}/benefits/{benefitId}/reviews/{review:int}")] HttpRequest req,
-        string id, string benefitId, int review, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{id}/benefits/{benefitId}/reviews/{review}")] HttpRequest req,
+        string id, string benefitId, string review, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, open, refusal) = await steps.ForRecordingAsync(id, benefitId, review, req.HttpContext.User, cancellationToken);
+        var (project, open, refusal) = await steps.ForRecordingAsync(id, benefitId, BenefitReviewSteps.ReviewNumber(review), req.HttpContext.User, cancellationToken);
         if (refusal is not null)
         {
             return refusal;

@@ -34,12 +34,12 @@ public sealed class BenefitReviewPageFunction(BenefitReviewSteps steps, InputLim
     [Function(Name)]
     [SignInPage]
     public async Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "projects/{id}/benefits/{benefitId}/reviews/{review:int}/page")] HttpRequest req,
-        string id, string benefitId, int review, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "projects/{id}/benefits/{benefitId}/reviews/{review}/page")] HttpRequest req,
+        string id, string benefitId, string review, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
         var http = req.HttpContext;
-        var (project, open, refusal) = await steps.ForRecordingAsync(id, benefitId, review, http.User, cancellationToken);
+        var (project, open, refusal) = await steps.ForRecordingAsync(id, benefitId, BenefitReviewSteps.ReviewNumber(review), http.User, cancellationToken);
         if (refusal is not null)
         {
             return await pages.RefusalAsync(http, refusal, "You cannot record this benefits review");

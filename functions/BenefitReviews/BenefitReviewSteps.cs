@@ -40,6 +40,10 @@ public sealed record BenefitReviewResponse(
 public sealed class BenefitReviewSteps(
     ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
+    /// <summary>The review number in a route: 1 to 99, else 0 (which no review has).</summary>
+    public static int ReviewNumber(string? review) =>
+        int.TryParse(review, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 99 ? n : 0;
+
     /// <summary>The project and the open review, or the refusal (404 unknown or not visible, 403 not theirs to record).</summary>
     public async Task<(ProjectDocument? Project, BenefitReview? Review, IResult? Refusal)> ForRecordingAsync(
         string id, string benefitId, int review, ClaimsPrincipal user, CancellationToken cancellationToken)
