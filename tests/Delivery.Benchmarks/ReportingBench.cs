@@ -25,8 +25,14 @@ internal static class ReportingBench
     public static async Task RunAsync(Report report)
     {
         var cosmos = new CosmosCounter();
-        var settings = TestSettings.Local($"benchreports{Guid.NewGuid().ToString("N")[..8]}");
-        settings["Approvals:People:8:Roles"] = "DeliveryLead"; // one lead, so the digest run sends its email
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var settings = TestSettings.Local($"benchreports{tag}");
+
+        // One delivery lead, so the digest run sends its email (to a run-tagged address, as the tests' are).
+        settings["Approvals:People:8:Id"] = "lead-lou";
+        settings["Approvals:People:8:Name"] = "Lou Grant";
+        settings["Approvals:People:8:Email"] = $"lead-lou.{tag}@example.gov.uk";
+        settings["Approvals:People:8:Roles"] = "DeliveryLead";
         await using var app = await RunningApp.StartAsync(settings, configure: builder =>
             builder.Services.AddSingleton(_ => new CosmosClient(settings["Cosmos:Endpoint"], settings["Cosmos:Key"], cosmos.Options())));
         var database = app.Services.GetRequiredService<Database>();

@@ -25,6 +25,11 @@ public static class WorkflowRegistration
             .AddOrchestrator<ApprovalStepOrchestrator>()
             .AddOrchestrator<ProjectControlOrchestrator>()
             .AddOrchestrator<Highlights.HighlightReportOrchestrator>()
+            .AddOrchestrator<Benefits.BenefitReviewOrchestrator>()
+            .AddActivity<Benefits.PlanBenefitReviewsActivity>()
+            .AddActivity<Benefits.OpenBenefitReviewActivity>()
+            .AddActivity<Benefits.ChaseBenefitReviewActivity>()
+            .AddActivity<Benefits.FinishBenefitReviewsActivity>()
             .AddActivity<Highlights.SendHighlightReportActivity>()
             .AddActivity<OpenExceptionActivity>()
             .AddActivity<PlanExceptionGateActivity>()
@@ -75,6 +80,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Lessons.LessonRepository>();
         services.TryAddSingleton<LessonsView>();
         services.TryAddSingleton<FlowView>();
+        services.TryAddSingleton<BenefitsView>();
+        services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitReviewRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();
         services.TryAddSingleton<BusinessCaseRepository>();
         services.TryAddSingleton<AuditLog>();

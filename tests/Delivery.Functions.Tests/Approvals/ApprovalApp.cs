@@ -82,9 +82,10 @@ public partial class ApprovalApp : IAsyncLifetime
     }
 
     /// <summary>Submits a request as rita and waits until the lifecycle asks for its business case.</summary>
-    public async Task<(string ProjectId, ProjectRequestBuilder Request)> NewProjectAsync(decimal capital, string? title = null)
+    public async Task<(string ProjectId, ProjectRequestBuilder Request)> NewProjectAsync(decimal capital, string? title = null, Func<ProjectRequestBuilder, ProjectRequestBuilder>? shape = null)
     {
         var request = new ProjectRequestBuilder().With("estimatedCost.capital", capital).With("estimatedCost.revenue", 0);
+        request = shape is null ? request : shape(request);
         request = title is null ? request : request.With("title", title);
         using var rita = As("rita");
         var response = await rita.PostAsync("/api/projects", request.ToJsonContent());
@@ -131,17 +132,17 @@ public partial class ApprovalApp : IAsyncLifetime
     }
 
     /// <summary>A new project whose business case waits for Lee (a small one: his decision settles it), and his link.</summary>
-    public async Task<(string ProjectId, string Link)> PendingForLeeAsync(string? title = null)
+    public async Task<(string ProjectId, string Link)> PendingForLeeAsync(string? title = null, Func<ProjectRequestBuilder, ProjectRequestBuilder>? shape = null)
     {
-        var (projectId, _) = await NewProjectAsync(9_000m, title);
+        var (projectId, _) = await NewProjectAsync(9_000m, title, shape);
         await SubmitCaseAsync(projectId, 9_000m);
         return (projectId, await LinkAsync("line-lee", projectId));
     }
 
     /// <summary>A £9,000 project Lee approves as its only approver; Sam becomes its project manager.</summary>
-    public async Task<string> ApprovedProjectAsync(string? title = null)
+    public async Task<string> ApprovedProjectAsync(string? title = null, Func<ProjectRequestBuilder, ProjectRequestBuilder>? shape = null)
     {
-        var (projectId, link) = await PendingForLeeAsync(title);
+        var (projectId, link) = await PendingForLeeAsync(title, shape);
         var stepId = Uri.UnescapeDataString(new Uri(new Uri("http://x"), link).AbsolutePath.Split('/')[^1]);
         using var lee = As("line-lee");
         Assert.True((await lee.PostAsJsonAsync($"/api/approvals/{stepId}/decision", new { decision = "approve" })).IsSuccessStatusCode);

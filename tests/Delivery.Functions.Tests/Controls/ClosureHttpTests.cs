@@ -18,7 +18,7 @@ namespace Delivery.Functions.Tests.Controls;
 public sealed class ClosureHttpTests(ClosureHttpTests.SponsorApp app) : IClassFixture<ClosureHttpTests.SponsorApp>
 {
     /// <summary>The test app with Hana, who can sign in, as every project's sponsor (the directory finds the sponsor by address).</summary>
-    public sealed class SponsorApp : ApprovalApp
+    public class SponsorApp : ApprovalApp
     {
         protected override void Customise(Dictionary<string, string?> settings)
         {

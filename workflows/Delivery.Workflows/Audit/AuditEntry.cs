@@ -117,4 +117,16 @@ public enum AuditAction
 
     /// <summary>The project manager logged a lesson or changed one (one entry per version).</summary>
     LessonRecorded,
+
+    /// <summary>A benefits review of a benefit opened after closure (its owner emailed).</summary>
+    BenefitReviewOpened,
+
+    /// <summary>A benefit owner (or the sponsor or an admin) recorded a benefits review's actual measure (one entry per change).</summary>
+    BenefitReviewRecorded,
+
+    /// <summary>A benefits review was not recorded after a reminder and went to the sponsor.</summary>
+    BenefitReviewEscalated,
+
+    /// <summary>The last benefits review was done: the project is Done and its lifecycle ended.</summary>
+    BenefitReviewsFinished,
 }

@@ -1,4 +1,5 @@
 using Delivery.Workflows.ApprovalGate;
+using Delivery.Workflows.Benefits;
 using Delivery.Workflows.Changes;
 using Delivery.Workflows.Closure;
 using Delivery.Workflows.Stages;
@@ -17,7 +18,9 @@ namespace Delivery.Workflows.Monitoring;
 /// <see cref="DecideChangeActivity"/>. Each <see cref="StageEndReported"/> goes through a stage gate to the same level
 /// (<see cref="PlanStageGateActivity"/>) and is carried out by <see cref="DecideStageGateActivity"/>; each
 /// <see cref="ClosureRequested"/> goes to the sponsor (<see cref="PlanClosureGateActivity"/>) and is carried out by
-/// <see cref="DecideClosureActivity"/>.
+/// <see cref="DecideClosureActivity"/>; from version 3 (<see cref="ProjectLifecycle.LifecycleVersions.BenefitReviewsAfterClosure"/>)
+/// an approved closure is followed by the <see cref="BenefitReviewOrchestrator"/>, after which this orchestration,
+/// and with it the project's lifecycle, ends (version 2 instances keep looping as before).
 /// Breaches, reports and changes keep being handled while others wait for decisions;
 /// changes are assessed one at a time, so two never spend the same change budget.
 /// </summary>
@@ -102,7 +105,16 @@ public sealed class ProjectControlOrchestrator : TaskOrchestrator<string, string
             else if (closureGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } closed)
             {
                 closureGates.Remove(closed);
-                await context.CallActivityAsync(nameof(DecideClosureActivity), new ClosureGateOutcome(closed.Request, await closed.Gate), WorkflowRetry.Activity);
+                var closing = await closed.Gate;
+                var carriedOut = await context.CallActivityAsync<bool>(nameof(DecideClosureActivity), new ClosureGateOutcome(closed.Request, closing), WorkflowRetry.Activity);
+                if (carriedOut && closing.Outcome == Approvals.ApprovalOutcome.Approved
+                    && context.CompareVersionTo(ProjectLifecycle.LifecycleVersions.BenefitReviewsAfterClosure) >= 0)
+                {
+                    // Version 3 on: the benefits reviews follow closure, and after the last one the lifecycle ends.
+                    await context.CallSubOrchestratorAsync<string>(
+                        nameof(BenefitReviewOrchestrator), projectId, new SubOrchestrationOptions(instanceId: BenefitReviewOrchestrator.InstanceIdFor(projectId)));
+                    return "done";
+                }
             }
             else if (stageGates.FirstOrDefault(g => g.Gate == done) is { Gate: not null } passed)
             {

@@ -82,8 +82,14 @@ public static class LifecycleVersions
     /// <summary>The lifecycle's first activity sends the receipt through the email outbox.</summary>
     public const string ReceiptByLifecycle = "2";
 
+    /// <summary>
+    /// The lifecycle orchestrator is unchanged; the project's control orchestration (which starts on the same default
+    /// version) runs the benefits reviews after an approved closure and then ends.
+    /// </summary>
+    public const string BenefitReviewsAfterClosure = "3";
+
     /// <summary>The version new instances start on.</summary>
-    public const string Current = ReceiptByLifecycle;
+    public const string Current = BenefitReviewsAfterClosure;
 }
 
 /// <summary>Event names and instance ids of the lifecycle.</summary>

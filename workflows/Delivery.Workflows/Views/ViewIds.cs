@@ -17,6 +17,9 @@ public static class ViewIds
     /// <summary>Flow metrics: a row per project (the audit entries that matter), a document per month of finished work, and work in progress.</summary>
     public const string Flow = "flow";
 
+    /// <summary>Closed projects' benefits reviews: each project's benefits report, for the portfolio's and the weekly digest.</summary>
+    public const string Benefits = "benefits";
+
     /// <summary>The person's own partition, by their sign-in id (the id approvers have in the directory).</summary>
     public static string TasksOf(string personId)
     {

@@ -14,9 +14,9 @@ public sealed record RebuildReport(int Projects, int ApprovalSteps, int Business
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
 /// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's,
-/// business case's, exception's and end stage report's tasks and each lesson's row in the lessons log, gathers the audit entries the flow metrics read and replays each project's into the flow view, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// business case's, exception's and end stage report's tasks, each lesson's row in the lessons log and each closed project's benefits report, gathers the audit entries the flow metrics read and replays each project's into the flow view, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
-public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons, FlowView flow)
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons, FlowView flow, BenefitsView benefits)
 {
     private readonly Container _projects = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<ProjectDocument> _projectDocuments = new(database);
@@ -36,6 +36,7 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                         var project = document.Deserialize<ProjectDocument>(Json)!;
                         await portfolio.WriteRowAsync(project, cancellationToken);
                         await controls.RefreshAsync(project, cancellationToken);
+                        await benefits.RefreshAsync(project, cancellationToken);
                         projectCount++;
                         break;
                     case ApprovalStepDocument.DocumentType:
