@@ -30,10 +30,13 @@ dotnet test Delivery.Functions.sln --no-build -c Release -m:1 --logger "console;
 
 # Each assembly ends with "Total tests: T" and then "Passed: P", "Failed: F", "Skipped: S" lines (those it has);
 # add them up into one line. An assembly whose test host crashed prints no counts: it counts as one failure.
-awk '/The active test run was aborted/ { n["Failed:"] += 1; next }
+# The failed tests are named again just above that line, so a log that keeps only its tail still says which.
+awk '/The active test run was aborted/ { n["Failed:"] += 1; failed[++f] = "a test host crashed"; next }
+     /^ +Failed [A-Za-z_][A-Za-z0-9_.]*/ { line = $0; sub(/^ +Failed /, "", line); failed[++f] = line }
      /^Total tests: [0-9]+/ { in_summary = 1; next }
      in_summary && /^ +(Passed|Failed|Skipped): +[0-9]+ *$/ { n[$1] += $2; next }
      { in_summary = 0 }
-     END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
+     END { for (i = 1; i <= f; i++) print "failed: " failed[i]
+           printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 rm -f "$log"
 exit "$status"

@@ -1,5 +1,6 @@
 using Delivery.Functions.App.AzureHosting;
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.DataProtection;
 using Delivery.Functions.App.Email;
 using Delivery.Functions.App.Pages;
 using Delivery.Functions.App.Settings;
@@ -47,6 +48,7 @@ public static class DeliveryServices
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.SpendRecording>();
         builder.Services.AddSingleton<Delivery.Functions.ProjectRaid.RaidRecording>();
         builder.Services.AddSingleton<Delivery.Functions.ProjectMilestones.MilestoneRecording>();
+        builder.Services.AddDataProtectionJobs();
         builder.Services.TryAddSingleton<PageServices>();
         builder.Services.AddAntiforgery(o =>
         {

@@ -77,6 +77,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["POST /api/projects/{id}/stage-plan/{stageId?}"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/stages/{stageId}/end-report/edit"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/stages/{stageId}/end-report/edit"] = HttpStatusCode.Redirect,
+        ["GET /api/admin/data-protection/subject-access/page"] = HttpStatusCode.Redirect,
+        ["POST /api/admin/data-protection/subject-access/page"] = HttpStatusCode.Redirect,
         ["GET /api/sign-out"] = HttpStatusCode.OK,
         ["POST /api/sign-out"] = HttpStatusCode.OK,
     };

@@ -129,4 +129,10 @@ public enum AuditAction
 
     /// <summary>The last benefits review was done: the project is Done and its lifecycle ended.</summary>
     BenefitReviewsFinished,
+
+    /// <summary>An administrator erased a person's personal data on request: the person became a pseudonym here.</summary>
+    PersonalDataErased,
+
+    /// <summary>The retention period after the project finished ended and everyone's personal data in it was anonymised.</summary>
+    PersonalDataAnonymised,
 }
