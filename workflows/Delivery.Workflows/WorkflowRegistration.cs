@@ -80,6 +80,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Delivery.Workflows.Lessons.LessonRepository>();
         services.TryAddSingleton<LessonsView>();
         services.TryAddSingleton<FlowView>();
+        services.TryAddSingleton<Backlog.BacklogRepository>();
+        services.TryAddSingleton<Backlog.BacklogFlowSummary>();
         services.TryAddSingleton<BenefitsView>();
         services.TryAddSingleton<Delivery.Workflows.Benefits.BenefitReviewRepository>();
         services.TryAddSingleton<ApprovalStepRepository>();

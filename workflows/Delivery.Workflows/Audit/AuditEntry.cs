@@ -135,4 +135,13 @@ public enum AuditAction
 
     /// <summary>The retention period after the project finished ended and everyone's personal data in it was anonymised.</summary>
     PersonalDataAnonymised,
+
+    /// <summary>The delivery manager recorded a backlog item (epic or story) or changed it (one entry per version).</summary>
+    StoryRecorded,
+
+    /// <summary>A backlog item moved to another status (backlog, ready, in progress, done); the subject is the item.</summary>
+    StoryMoved,
+
+    /// <summary>Items were imported into a digital service's backlog from a Jira or Azure Boards CSV export (one entry per file).</summary>
+    BacklogImported,
 }

@@ -1,0 +1,111 @@
+using System.Net;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Workflows.Backlog;
+
+/// <summary>What a move did: the story as stored, the missing readiness by field when it was refused, whether it changed anything.</summary>
+public sealed record MoveResult(StoryRecord? Story, IReadOnlyDictionary<string, string[]> Missing, bool Changed);
+
+/// <summary>A digital service's backlog, in its project's partition, and the team's flow summaries kept in line with it.</summary>
+public sealed class BacklogRepository(Database database, BacklogFlowSummary flow)
+{
+    private readonly Container _container = database.GetContainer(DataContainers.Projects);
+    private readonly ProjectPartition<StoryRecord> _stories = new(database);
+
+    /// <summary>
+    /// Creates the item or records a new version of its content (status and transitions kept); a retry of the same
+    /// content changes nothing. A story that is ready must stay ready: content that would take that away is refused.
+    /// </summary>
+    /// <returns>The saved item, or null with what is missing when the change would leave a ready story not ready.</returns>
+    public async Task<(SavedRecord<StoryRecord>? Saved, IReadOnlyDictionary<string, string[]> Missing)> SaveAsync(StoryRecord story, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var missing = Readiness.Missing(story.Kind, story.UserNeed, story.AcceptanceCriteria);
+        var (saved, refusal) = await _stories.SaveAsync(story, by, at, current => current?.Status == StoryStatus.Ready && missing.Count > 0 ? "not ready" : null, cancellationToken);
+        if (saved is null)
+        {
+            return (null, missing);
+        }
+
+        if (saved.Created)
+        {
+            // A new item enters the backlog; its flow is empty, so this only matters if a tool someday creates items already started.
+            await flow.ApplyAsync(story.ProjectId, story.StoryId, StoryFlow.None, StoryFlow.Of(saved.Record.Transitions), cancellationToken);
+        }
+
+        return (saved, new Dictionary<string, string[]>());
+    }
+
+    public Task<StoryRecord?> GetAsync(string projectId, string storyId, CancellationToken cancellationToken) =>
+        _stories.GetAsync(StoryRecord.IdFor(storyId), projectId, cancellationToken);
+
+    /// <summary>
+    /// Moves the item to <paramref name="status"/> at <paramref name="at"/>, keeping the transition, unless it is there
+    /// already (nothing changes, so a retry adds no transition). Moving to Ready checks readiness and refuses,
+    /// naming what is missing. The flow summaries are brought in line even when the move was already made, so a
+    /// writer that stopped half way is finished by a retry.
+    /// </summary>
+    /// <returns>Null story when there is no such item.</returns>
+    public async Task<MoveResult> MoveAsync(string projectId, string storyId, StoryStatus status, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await GetAsync(projectId, storyId, cancellationToken);
+            if (current is null)
+            {
+                return new MoveResult(null, new Dictionary<string, string[]>(), false);
+            }
+
+            if (current.Status == status)
+            {
+                var flowNow = StoryFlow.Of(current.Transitions);
+                await flow.ApplyAsync(projectId, storyId, flowNow, flowNow, cancellationToken);
+                return new MoveResult(current, new Dictionary<string, string[]>(), false);
+            }
+
+            if (status == StoryStatus.Ready && Readiness.Missing(current.Kind, current.UserNeed, current.AcceptanceCriteria) is { Count: > 0 } missing)
+            {
+                return new MoveResult(current, missing, false);
+            }
+
+            var moved = current with
+            {
+                Status = status,
+                Transitions = [.. current.Transitions, new StoryTransition(status, at)],
+                Version = current.Version + 1,
+                RecordedBy = by,
+                RecordedAt = at,
+            };
+            if (await _stories.TryReplaceAsync(moved, cancellationToken) is { } stored)
+            {
+                await flow.ApplyAsync(projectId, storyId, StoryFlow.Of(current.Transitions), StoryFlow.Of(stored.Transitions), cancellationToken);
+                return new MoveResult(stored, new Dictionary<string, string[]>(), true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates an imported item as it was in the tool (version 1, its transitions from the file). An item already
+    /// in the backlog under that id is left as it is.
+    /// </summary>
+    /// <returns>The item stored under the id (the imported one, or the one already there) and whether this call created it.</returns>
+    public async Task<(StoryRecord Story, bool Created)> CreateImportedAsync(StoryRecord story, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        try
+        {
+            await _container.CreateItemAsync(story, new PartitionKey(story.ProjectId), cancellationToken: cancellationToken);
+            return (story, true);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            return ((await GetAsync(story.ProjectId, story.StoryId, cancellationToken))!, false);
+        }
+    }
+
+    /// <summary>The backlog in priority order (then by id).</summary>
+    public async Task<IReadOnlyList<StoryRecord>> ListAsync(string projectId, CancellationToken cancellationToken) =>
+        (await PartitionQuery.ListAsync<StoryRecord>(_container, projectId, StoryRecord.DocumentType, cancellationToken))
+            .OrderBy(s => s.Priority).ThenBy(s => s.StoryId, StringComparer.Ordinal).ToList();
+}
