@@ -1,0 +1,19 @@
+using Delivery.Functions.Backlog;
+
+namespace Delivery.Functions.BacklogImport;
+
+/// <summary>
+/// What a preview shows: the file's columns, which column each field is read from (null: not read), how many rows
+/// the file has, the first rows as they would be stored, and the problems by row (nothing is stored by a preview).
+/// </summary>
+public sealed record ImportPreview(
+    ImportSource Source,
+    IReadOnlyList<string> Columns,
+    IReadOnlyDictionary<string, string?> Mapping,
+    int Rows,
+    int RowsWithErrors,
+    IReadOnlyList<StoryResponse> Preview,
+    IReadOnlyDictionary<string, string[]> Errors);
+
+/// <summary>What an import did: how many rows, how many items it added, and how many were already in the backlog (left as they are).</summary>
+public sealed record ImportResult(ImportSource Source, int Rows, int Imported, int AlreadyThere);
