@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Delivery.Workflows.Flow;
 
 namespace Delivery.Functions.FlowReport;
 

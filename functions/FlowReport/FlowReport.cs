@@ -10,16 +10,6 @@ public sealed record FinishedRow(string ProjectId, DateTimeOffset StartedAt, Dat
 /// <summary>How many projects were approved in a month.</summary>
 public sealed record ThroughputRow(string Month, int Finished);
 
-/// <summary>Durations summarised: how many, the mean, and the 50th and 85th percentiles (nearest rank), in days.</summary>
-public sealed record DurationSummary(int Count, double? MeanDays, double? Percentile50Days, double? Percentile85Days)
-{
-    public static DurationSummary Of(IReadOnlyCollection<double> days) => new(
-        days.Count,
-        days.Count == 0 ? null : FlowCalculator.Round(days.Average()),
-        FlowCalculator.Percentile(days, 50) is { } p50 ? FlowCalculator.Round(p50) : null,
-        FlowCalculator.Percentile(days, 85) is { } p85 ? FlowCalculator.Round(p85) : null);
-}
-
 /// <summary>Time spent in a stage by the projects that left it in the period.</summary>
 public sealed record StageTimeRow(ProjectStage Stage, DurationSummary Time);
 
@@ -49,11 +39,7 @@ public sealed record FlowReportData(
     IReadOnlyList<AgeRow> Ages)
 {
     /// <summary>The months of the period, oldest first, as yyyy-MM.</summary>
-    public static IReadOnlyList<string> MonthsEnding(DateTimeOffset now, int months)
-    {
-        var current = new DateTime(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        return Enumerable.Range(0, months).Select(i => FlowCalculator.MonthOf(new DateTimeOffset(current.AddMonths(i - months + 1)))).ToList();
-    }
+    public static IReadOnlyList<string> MonthsEnding(DateTimeOffset now, int months) => FlowCalculator.MonthsEnding(now, months);
 
     public static FlowReportData Of(FlowData data, DateTimeOffset now)
     {

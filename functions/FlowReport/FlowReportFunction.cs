@@ -1,4 +1,5 @@
 using Delivery.Functions.App.Auth;
+using Delivery.Functions.App.Http;
 using Delivery.Functions.App.Pages;
 using Delivery.Workflows.Views;
 using Microsoft.Azure.Functions.Worker;
@@ -82,21 +83,5 @@ public sealed class FlowReportFunction(FlowView flow, PageRenderer pages, TimePr
         return FlowReportData.Of(data, now);
     }
 
-    private static (int Months, Dictionary<string, string> Errors) ReadMonths(HttpRequest req)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var text = req.Query["months"].ToString();
-        if (text.Length == 0)
-        {
-            return (DefaultMonths, errors);
-        }
-
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months) || months is < 1 or > MaxMonths)
-        {
-            errors["months"] = $"Enter the number of months as a whole number from 1 to {MaxMonths}";
-            return (DefaultMonths, errors);
-        }
-
-        return (months, errors);
-    }
+    private static (int Months, Dictionary<string, string> Errors) ReadMonths(HttpRequest req) => ReportPeriod.Read(req, DefaultMonths, MaxMonths);
 }

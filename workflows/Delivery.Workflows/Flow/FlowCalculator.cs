@@ -67,6 +67,13 @@ public static class FlowCalculator
     /// <summary>Rounds a duration in days for showing (two places, halves away from zero).</summary>
     public static double Round(double days) => Math.Round(days, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>The months of a period of whole calendar months (UTC) ending with the one <paramref name="now"/> is in, oldest first, as yyyy-MM.</summary>
+    public static IReadOnlyList<string> MonthsEnding(DateTimeOffset now, int months)
+    {
+        var current = new DateTime(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        return Enumerable.Range(0, months).Select(i => MonthOf(new DateTimeOffset(current.AddMonths(i - months + 1)))).ToList();
+    }
+
     /// <summary>The calendar month (UTC) an instant falls in, as yyyy-MM.</summary>
     public static string MonthOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
