@@ -27,7 +27,7 @@ public sealed record StoryBody(string? Kind, string? Title, string? UserNeed, IR
 
         var kind = RecordRules.Choice<StoryKind>("kind", Kind, required: false, errors) ?? StoryKind.Story;
         RecordRules.Text("title", Title, limits.MaxNameLength, required: true, errors);
-        RecordRules.Text("userNeed", UserNeed, limits.MaxReasonLength, required: false, errors);
+        RecordRules.Text("userNeed", UserNeed, limits.MaxTextLength, required: false, errors);
         RecordRules.Text("successMetric", SuccessMetric, limits.MaxReasonLength, required: false, errors);
         RecordRules.Text("release", Release, limits.MaxNameLength, required: false, errors);
         if (AcceptanceCriteria is { } criteria && (criteria.Count > limits.MaxListItems || criteria.Any(c => string.IsNullOrWhiteSpace(c) || c.Trim().Length > limits.MaxReasonLength)))

@@ -81,7 +81,7 @@ public sealed class BacklogImportFunctions(ProjectRepository projects, BacklogRe
         {
             var (story, created) = done.Result;
             (imported, already) = created ? (imported + 1, already) : (imported, already + 1);
-            if (StoryFlow.Of(story.Transitions) is { } f && (f.FinishedAt is not null || f.InProgress))
+            if (StoryFlow.Of(story) is { } f && (f.FinishedAt is not null || f.InProgress))
             {
                 flows.Add((story.StoryId, f));
             }

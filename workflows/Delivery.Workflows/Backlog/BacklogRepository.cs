@@ -22,16 +22,18 @@ public sealed class BacklogRepository(Database database, BacklogFlowSummary flow
     {
         ArgumentNullException.ThrowIfNull(story);
         var missing = Readiness.Missing(story.Kind, story.UserNeed, story.AcceptanceCriteria);
-        var (saved, refusal) = await _stories.SaveAsync(story, by, at, current => current?.Status == StoryStatus.Ready && missing.Count > 0 ? "not ready" : null, cancellationToken);
+        var (saved, _) = await _stories.SaveAsync(story, by, at, current => current?.Status == StoryStatus.Ready && missing.Count > 0 ? "not ready" : null, cancellationToken);
         if (saved is null)
         {
             return (null, missing);
         }
 
-        if (saved.Created)
+        if (saved.Changed)
         {
-            // A new item enters the backlog; its flow is empty, so this only matters if a tool someday creates items already started.
-            await flow.ApplyAsync(story.ProjectId, story.StoryId, StoryFlow.None, StoryFlow.Of(saved.Record.Transitions), cancellationToken);
+            // Content never changes a story's transitions, but a story made an epic (or back) leaves (or joins) the
+            // team's flow: its flow as a story is taken out and its flow as what it is now put in.
+            var asStory = StoryFlow.Of(saved.Record.Transitions);
+            await flow.ApplyAsync(story.ProjectId, story.StoryId, asStory, StoryFlow.Of(saved.Record), cancellationToken);
         }
 
         return (saved, new Dictionary<string, string[]>());
@@ -59,7 +61,7 @@ public sealed class BacklogRepository(Database database, BacklogFlowSummary flow
 
             if (current.Status == status)
             {
-                var flowNow = StoryFlow.Of(current.Transitions);
+                var flowNow = StoryFlow.Of(current);
                 await flow.ApplyAsync(projectId, storyId, flowNow, flowNow, cancellationToken);
                 return new MoveResult(current, new Dictionary<string, string[]>(), false);
             }
@@ -79,7 +81,7 @@ public sealed class BacklogRepository(Database database, BacklogFlowSummary flow
             };
             if (await _stories.TryReplaceAsync(moved, cancellationToken) is { } stored)
             {
-                await flow.ApplyAsync(projectId, storyId, StoryFlow.Of(current.Transitions), StoryFlow.Of(stored.Transitions), cancellationToken);
+                await flow.ApplyAsync(projectId, storyId, StoryFlow.Of(current), StoryFlow.Of(stored), cancellationToken);
                 return new MoveResult(stored, new Dictionary<string, string[]>(), true);
             }
         }

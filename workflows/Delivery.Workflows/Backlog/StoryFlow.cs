@@ -15,6 +15,13 @@ public sealed record StoryFlow(DateTimeOffset? StartedAt, DateTimeOffset? Finish
 
     public double? CycleTimeDays => StartedAt is { } s && FinishedAt is { } f ? FlowCalculator.Days(s, f) : null;
 
+    /// <summary>The item's flow: a story's from its transitions; an epic has none, as flow metrics count stories.</summary>
+    public static StoryFlow Of(StoryRecord item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind == StoryKind.Story ? Of(item.Transitions) : None;
+    }
+
     public static StoryFlow Of(IEnumerable<StoryTransition> transitions)
     {
         ArgumentNullException.ThrowIfNull(transitions);

@@ -13,7 +13,9 @@ public static class FlowText
 {
     public static string Days(double? days) => days is { } d ? (d == 1 ? "1 day" : $"{d.ToString("0.##", CultureInfo.InvariantCulture)} days") : "none";
 
-    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    public static string Plural(int count, string noun) => Plural(count, noun, noun + "s");
+
+    public static string Plural(int count, string noun, string nouns) => count == 1 ? $"1 {noun}" : $"{count} {nouns}";
 
     public static DateTimeOffset MonthStart(string month) => DateTimeOffset.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
