@@ -35,15 +35,16 @@ public sealed class BacklogHttpTests(ApprovalApp app) : IClassFixture<ApprovalAp
         using var takeAway = await sam.PutAsJsonAsync($"{url}/S1", new { title = "Apply online", priority = 1, userNeed = "Apply online" });
         using var epic = await sam.PostAsJsonAsync($"{url}/E1/move", new { status = "ready" });
 
-        Assert.Equal(["acceptanceCriteria", "userNeed"], await ProblemFields.OfAsync(bare));
-        var problem = await bare.Content.ReadFromJsonAsync<JsonElement>();
+        var (bareFields, problem) = await BacklogSeed.ProblemAsync(bare);
+        Assert.Equal(["acceptanceCriteria", "userNeed"], bareFields);
         Assert.Equal("The story is not ready", problem.GetProperty("title").GetString());
         Assert.Contains("As a …, I want …, so that …", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["userNeed"], await ProblemFields.OfAsync(wrongForm));
-        Assert.Contains("Write the user need as", (await wrongForm.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var (wrongFields, wrongProblem) = await BacklogSeed.ProblemAsync(wrongForm);
+        Assert.Equal(["userNeed"], wrongFields);
+        Assert.StartsWith("Write the user need as", wrongProblem.GetProperty("errors").GetProperty("userNeed")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(["acceptanceCriteria"], await ProblemFields.OfAsync(noCriteria));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.True((await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ready").GetBoolean());
+        Assert.True((await BacklogSeed.JsonAsync(ready)).GetProperty("ready").GetBoolean());
         Assert.Equal(["acceptanceCriteria", "userNeed"], await ProblemFields.OfAsync(takeAway));
         Assert.Equal(["kind"], await ProblemFields.OfAsync(epic));
         var stored = await StoryAsync(sam, id, "S1");

@@ -45,15 +45,16 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
         using var again = await sam.PostAsync($"/api/projects/{id}/backlog-import?source=jira", Csv(JiraExport()));
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        var shown = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        var shown = await JsonAsync(preview);
         Assert.Equal(5, shown.GetProperty("rows").GetInt32());
         Assert.Equal(0, shown.GetProperty("rowsWithErrors").GetInt32());
         Assert.Equal("Issue key", shown.GetProperty("mapping").GetProperty("key").GetString());
         Assert.Equal("Custom field (Epic Link)", shown.GetProperty("mapping").GetProperty("epic").GetString());
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("mapping").GetProperty("successMetric").ValueKind);
         Assert.Equal(["DEL-1", "DEL-2", "DEL-3", "DEL-4", "DEL-5"], shown.GetProperty("preview").EnumerateArray().Select(s => s.GetProperty("storyId").GetString()!).ToArray());
-        Assert.Equal((HttpStatusCode.OK, 5, 0), (imported.StatusCode, Count(imported, "imported"), Count(imported, "alreadyThere")));
-        Assert.Equal((HttpStatusCode.OK, 0, 5), (again.StatusCode, Count(again, "imported"), Count(again, "alreadyThere")));
+        var (first, second) = (await JsonAsync(imported), await JsonAsync(again));
+        Assert.Equal((HttpStatusCode.OK, 5, 0), (imported.StatusCode, first.GetProperty("imported").GetInt32(), first.GetProperty("alreadyThere").GetInt32()));
+        Assert.Equal((HttpStatusCode.OK, 0, 5), (again.StatusCode, second.GetProperty("imported").GetInt32(), second.GetProperty("alreadyThere").GetInt32()));
 
         var backlog = (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/backlog")).EnumerateArray().ToDictionary(s => s.GetProperty("storyId").GetString()!);
         Assert.Equal(["DEL-1", "DEL-2", "DEL-3", "DEL-4", "DEL-5"], backlog.Values.Select(s => s.GetProperty("storyId").GetString()!).ToArray());
@@ -81,9 +82,9 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
         using var refused = await sam.PostAsync($"/api/projects/{id}/backlog-import?source=azure-boards", Csv(bad));
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Equal(1, Count(preview, "rowsWithErrors"));
-        Assert.Equal(["row 4"], await ProblemFields.OfAsync(refused));
-        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, (await JsonAsync(preview)).GetProperty("rowsWithErrors").GetInt32());
+        var (fields, problem) = await ProblemAsync(refused);
+        Assert.Equal(["row 4"], fields);
         var messages = problem.GetProperty("errors").GetProperty("row 4").EnumerateArray().Select(m => m.GetString()!).ToList();
         Assert.Contains(messages, m => m.StartsWith("State \"Blocked\" is not one we know", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Created Date \"sometime in March\" is not a date we can read", StringComparison.Ordinal));
@@ -93,7 +94,7 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
         Assert.Equal(0, (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/team-flow")).GetProperty("workInProgress").GetInt32());
 
         using var imported = await sam.PostAsync($"/api/projects/{id}/backlog-import?source=azure-boards", Csv(AzureExport()));
-        Assert.Equal(4, Count(imported, "imported"));
+        Assert.Equal(4, (await JsonAsync(imported)).GetProperty("imported").GetInt32());
         var story = await BacklogHttpTests.StoryAsync(sam, id, "4502");
         Assert.Equal(("Done", "4501", "AzureBoards"), (story.GetProperty("status").GetString(), story.GetProperty("epicId").GetString(), story.GetProperty("source").GetString()));
         Assert.Equal(["Given a postcode", "Shows schools within 3 miles", "Sorted by distance & name"], story.GetProperty("acceptanceCriteria").EnumerateArray().Select(c => c.GetString()!).ToArray());
@@ -120,7 +121,7 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
         using var duplicate = await sam.PostAsync($"/api/projects/{id}/backlog-import/preview?source=jira", Csv(JiraExport() + JiraExport().Split("\r\n")[2] + "\r\n"));
         using var finance = await farah.PostAsync($"/api/projects/{id}/backlog-import?source=jira", Csv(JiraExport()));
 
-        Assert.Equal(1, Count(chosen, "imported"));
+        Assert.Equal(1, (await JsonAsync(chosen)).GetProperty("imported").GetInt32());
         var story = await BacklogHttpTests.StoryAsync(sam, id, "APP-1");
         Assert.Equal(("Fewer calls", "Done"), (story.GetProperty("successMetric").GetString(), story.GetProperty("status").GetString()));
         Assert.Equal(["source"], await ProblemFields.OfAsync(noSource));
@@ -128,14 +129,11 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
         Assert.Equal(["map.created", "map.key", "map.status", "map.title"], await ProblemFields.OfAsync(unmapped));
         Assert.Equal(["file"], await ProblemFields.OfAsync(empty));
         Assert.Equal(["row 2"], await ProblemFields.OfAsync(unclosed));
-        var dup = await duplicate.Content.ReadFromJsonAsync<JsonElement>();
+        var dup = await JsonAsync(duplicate);
         Assert.Contains("DEL-2 is already in an earlier row", dup.GetProperty("errors").GetProperty("row 7")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, finance.StatusCode);
         Assert.Equal(["APP-1"], (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/backlog")).EnumerateArray().Select(s => s.GetProperty("storyId").GetString()!).ToArray());
     }
-
-    private static int Count(HttpResponseMessage response, string property) =>
-        JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty(property).GetInt32();
 
     private static (string, DateTimeOffset)[] Transitions(JsonElement story) =>
         story.GetProperty("transitions").EnumerateArray().Select(t => (t.GetProperty("status").GetString()!, t.GetProperty("at").GetDateTimeOffset())).ToArray();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.Json;
 using Delivery.Functions.Tests.Approvals;
 using Delivery.Workflows.Projects;
 
@@ -25,7 +27,7 @@ public static class BacklogSeed
                 Title = "Apply for a school place online " + id[^6..],
                 Description = "A digital service for school admissions.",
                 Category = category,
-                Requester = new Person("Rita Patel", "rita.patel@example.gov.uk"),
+                Requester = new Person("Rory Ahmed", "rory.ahmed@example.gov.uk"),
                 Sponsor = new Person("Hana Kowalski", "hana.kowalski@example.gov.uk"),
                 EstimatedCost = new EstimatedCost(0m, 9000m),
                 TargetStart = new DateOnly(2027, 1, 4),
@@ -42,6 +44,22 @@ public static class BacklogSeed
         };
         Assert.True(await app.App.Services.GetRequiredService<ProjectRepository>().TryCreateAsync(project, default));
         return id;
+    }
+
+    /// <summary>The response's JSON, read once (the content's stream cannot be read twice).</summary>
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>A 400 problem's field names (sorted) and the whole problem, read once.</summary>
+    public static async Task<(List<string> Fields, JsonElement Problem)> ProblemAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await JsonAsync(response);
+        return (problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList(), problem);
     }
 
     public static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
