@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Delivery.Functions.Tests.Infrastructure;
+using Delivery.Workflows.Backlog;
+using Delivery.Workflows.Projects;
+using Delivery.Workflows.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace Delivery.Benchmarks;
+
+/// <summary>
+/// The backlog import and the team flow metrics at size: a Jira export and an Azure Boards export of
+/// <c>rows</c> items each (and one a tenth that size, to show memory does not grow with the file) imported through
+/// HTTP into digital services of their own, as an administrator; rows/s, peak memory above the idle app, Cosmos
+/// requests per row (counted in the app's client), beside the raw Cosmos create rate of the same run (same
+/// container, one partition, 16 in flight as the import uses, and 64). Then the team's flow metrics over the
+/// imported stories (JSON, CSV, page, one at a time, each followed by a raw point read of a story), p95 ratio, and
+/// for comparison the scan the summaries avoid: listing every story of the backlog.
+/// </summary>
+internal static class ImportBench
+{
+    private const int Views = 50;
+
+    public static async Task RunAsync(Report report, int rows)
+    {
+        var cosmos = new CosmosCounter();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var settings = TestSettings.Local($"benchimport{tag}");
+        await using var app = await RunningApp.StartAsync(settings, configure: builder =>
+            builder.Services.AddSingleton(_ => new CosmosClient(settings["Cosmos:Endpoint"], settings["Cosmos:Key"], cosmos.Options())));
+        var database = app.Services.GetRequiredService<Database>();
+        var projects = database.GetContainer(DataContainers.Projects);
+        report.Section($"(10) Backlog import and team flow, {rows:N0}-row exports (the app's own code and Cosmos client through HTTP; requests counted in that client)");
+
+        var raw16 = await RawCreatesAsync(projects, 16);
+        var raw64 = await RawCreatesAsync(projects, 64);
+        report.Line($"  raw Cosmos creates of ~1 KB story documents into one partition: {raw16:F0}/s at 16 in flight, {raw64:F0}/s at 64 in flight (4 s each)");
+
+        using var ada = app.ClientAs("admin-ada");
+        string? flowProject = null;
+        foreach (var (source, size) in new[] { ("jira", rows / 10), ("jira", rows), ("azure-boards", rows / 10), ("azure-boards", rows) })
+        {
+            var projectId = await ServiceAsync(app.Services.GetRequiredService<ProjectRepository>());
+            var file = Path.GetTempFileName();
+            try
+            {
+                await File.WriteAllTextAsync(file, source == "jira" ? JiraExport(size) : AzureExport(size), new UTF8Encoding(false));
+                GC.Collect();
+                var idle = GC.GetTotalMemory(forceFullCollection: true);
+                var idleSet = Environment.WorkingSet;
+                using var memory = new MemorySampler();
+                var before = cosmos.Count;
+                cosmos.TakeKinds(1);
+                var watch = Stopwatch.StartNew();
+                await using (var body = File.OpenRead(file))
+                {
+                    using var content = new StreamContent(body);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+                    using var response = await ada.PostAsync($"/api/projects/{projectId}/backlog-import?source={source}", content);
+                    var text = await response.Content.ReadAsStringAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
+                    }
+                }
+
+                var seconds = watch.Elapsed.TotalSeconds;
+                var requests = cosmos.Count - before;
+                var (heap, set) = memory.Stop();
+                var rate = size / seconds;
+                report.Line($"  {source,-12} {size,7:N0} rows ({new FileInfo(file).Length / 1024:N0} KB): {seconds,6:F1} s = {rate,5:F0} rows/s = {rate / raw16:F2}x raw creates at 16 in flight ({rate / raw64:F2}x at 64); " +
+                    $"peak managed heap +{(heap - idle) / 1048576.0:F1} MB, peak working set +{(set - idleSet) / 1048576.0:F1} MB over idle; Cosmos requests {requests / (double)size:F2} per row ({cosmos.TakeKinds(size)})");
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+
+            if (source == "jira" && size == rows)
+            {
+                flowProject = projectId;
+            }
+        }
+
+        foreach (var (name, path) in new[] { ("team flow, JSON", $"/api/projects/{flowProject}/team-flow?months=12"), ("team flow, CSV", $"/api/projects/{flowProject}/team-flow.csv?months=12"), ("team flow page", $"/api/projects/{flowProject}/team-flow/page?months=12") })
+        {
+            var (reports, reads, requests, bytes) = await MeasureAsync(ada, projects, cosmos, flowProject!, path);
+            report.Line($"  {name,-16} {reports.P50P95}   story point read {reads.P50P95}   p95 ratio {reports.Percentile(95) / reads.Percentile(95):F1}x (aim under 10x); {bytes / 1024:N0} KB");
+            report.Line($"  {string.Empty,-16} Cosmos requests per report {requests:F2}; by kind, per report, with the raw point read beside it counted too: {cosmos.TakeKinds(Views + 10)}");
+        }
+
+        var backlog = app.Services.GetRequiredService<BacklogRepository>();
+        var scan = new Samples();
+        for (var i = 0; i < 3; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var all = await backlog.ListAsync(flowProject!, CancellationToken.None);
+            scan.AddSince(start);
+            if (all.Count != rows)
+            {
+                throw new InvalidOperationException($"Listed {all.Count} items, not {rows}.");
+            }
+        }
+
+        report.Line($"  for comparison, reading every story of the backlog (the scan the flow summaries avoid): {scan.P50P95}; {cosmos.TakeKinds(3)} per scan");
+        await database.DeleteAsync();
+    }
+
+    private static async Task<string> ServiceAsync(ProjectRepository projects)
+    {
+        var id = "prj-" + Guid.NewGuid().ToString("N")[..24];
+        await projects.TryCreateAsync(new ProjectDocument
+        {
+            Id = id,
+            ProjectId = id,
+            Request = new ProjectRequest
+            {
+                Title = "Benchmark service " + id[^6..],
+                Description = "A digital service with a long backlog.",
+                Category = ProjectCategory.DigitalService,
+                Requester = new Person("Rory Ahmed", "rory.ahmed@example.gov.uk"),
+                Sponsor = new Person("Hana Kowalski", "hana.kowalski@example.gov.uk"),
+                EstimatedCost = new EstimatedCost(0m, 9000m),
+                TargetStart = new DateOnly(2027, 1, 4),
+                TargetEnd = new DateOnly(2027, 6, 30),
+                Benefits = [new ExpectedBenefit("Digital take-up", "40%", "80%", new DateOnly(2027, 9, 1), "Head of Service")],
+                Risks = [new InitialRisk("Low take-up", 3, 3)],
+            },
+            Stage = ProjectStage.Delivery,
+            WaitingFor = "Delivery",
+            SubmittedBy = "rory",
+            SubmittedAt = DateTimeOffset.UtcNow.AddYears(-1),
+            RequestHash = "bench",
+        }, CancellationToken.None);
+        return id;
+    }
+
+    /// <summary>Story-sized creates (~1 KB) into one project's partition for 4 s.</summary>
+    private static async Task<double> RawCreatesAsync(Container projects, int inFlight)
+    {
+        var partition = "prj-raw" + Guid.NewGuid().ToString("N")[..16];
+        var text = new string('x', 800);
+        var created = 0L;
+        var until = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
+        {
+            for (var i = worker; until.Elapsed < TimeSpan.FromSeconds(4); i += inFlight)
+            {
+                await projects.CreateItemAsync(new { id = $"raw~{i}", projectId = partition, type = "raw", text }, new PartitionKey(partition));
+                Interlocked.Increment(ref created);
+            }
+        }));
+        return created / until.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(Samples Reports, Samples Reads, double RequestsPerReport, long Bytes)> MeasureAsync(HttpClient client, Container projects, CosmosCounter cosmos, string projectId, string path)
+    {
+        var reports = new Samples();
+        var reads = new Samples();
+        var requests = 0L;
+        var bytes = 0L;
+        for (var i = 0; i < Views + 10; i++)
+        {
+            var before = cosmos.Count;
+            var start = Stopwatch.GetTimestamp();
+            using (var response = await client.GetAsync(path))
+            {
+                response.EnsureSuccessStatusCode();
+                bytes = (await response.Content.ReadAsByteArrayAsync()).LongLength;
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var made = cosmos.Count - before;
+            start = Stopwatch.GetTimestamp();
+            await projects.ReadItemAsync<StoryRecord>(StoryRecord.IdFor($"DEL-{100 + (i * 37 % 1000)}"), new PartitionKey(projectId));
+            var read = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= 10)
+            {
+                reports.Add(elapsed);
+                reads.Add(read);
+                requests += made;
+            }
+        }
+
+        return (reports, reads, requests / (double)Views, bytes);
+    }
+
+    private static string D(DateTimeOffset at, string format) => at.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Twenty epics, then stories: four in five done (cycle times 0.5 to 12.5 days, finished over the last year), one
+    /// in ten in progress (started in the last month), the rest ready or in the backlog. Every story has a user need
+    /// and acceptance criteria, as a ready one must.
+    /// </summary>
+    private static IEnumerable<(string Key, string Type, string Status, DateTimeOffset Created, DateTimeOffset? Started, DateTimeOffset? Finished, string? Epic)> Items(int rows, string prefix, string[] statuses)
+    {
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < rows; i++)
+        {
+            var key = $"{prefix}{100 + i}";
+            if (i < 20)
+            {
+                yield return (key, "Epic", statuses[2], now.AddDays(-380), now.AddDays(-370), null, null);
+                continue;
+            }
+
+            var created = now.AddDays(-370 + 340.0 * i / rows);
+            var epic = $"{prefix}{100 + i % 20}";
+            switch (i % 20)
+            {
+                case < 16:
+                    var started = created.AddDays(1 + i % 5);
+                    yield return (key, "Story", statuses[3], created, started, started.AddDays(0.5 + i % 13), epic);
+                    break;
+                case < 18:
+                    yield return (key, "Story", statuses[2], created, now.AddDays(-(i % 30)), null, epic);
+                    break;
+                case 18:
+                    yield return (key, "Story", statuses[1], created, null, null, epic);
+                    break;
+                default:
+                    yield return (key, "Story", statuses[0], created, null, null, epic);
+                    break;
+            }
+        }
+    }
+
+    private static string JiraExport(int rows)
+    {
+        const string f = "dd/MMM/yy h:mm tt";
+        var csv = new StringBuilder("Summary,Issue key,Issue id,Issue Type,Status,Priority,Assignee,Created,Updated,Resolved,Description,Custom field (Epic Link),Custom field (Acceptance Criteria),Sprint,Fix Version/s,Custom field (Start date)\n");
+        foreach (var (key, type, status, created, started, finished, epic) in Items(rows, "DEL-", ["To Do", "Selected for Development", "In Progress", "Done"]))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"\"Story {key}, with a title of usual length\",{key},{key[4..]},{type},{status},Medium,Sam Okafor,{D(created, f)},{D(created, f)},{(finished is { } x ? D(x, f) : "")},");
+            csv.Append(CultureInfo.InvariantCulture, $"\"As a parent, I want to do thing {key} online, so that I need not phone the council\",{(type == "Epic" ? "" : epic)},\"- The page saves as you go\n- A receipt is emailed\",Sprint 12,Private beta,{(started is { } s ? D(s, f) : "")}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string AzureExport(int rows)
+    {
+        const string f = "M/d/yyyy h:mm:ss tt";
+        var csv = new StringBuilder("ID,Work Item Type,Title,State,Area Path,Iteration Path,Created Date,Activated Date,Closed Date,Acceptance Criteria,Tags,Description,Parent\n");
+        foreach (var (key, type, status, created, started, finished, epic) in Items(rows, "", ["New", "Approved", "Active", "Closed"]))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{key},{(type == "Epic" ? "Feature" : "User Story")},\"Story {key}, with a title of usual length\",{status},Admissions,Admissions\\Sprint 12,{D(created, f)},{(started is { } s ? D(s, f) : "")},{(finished is { } x ? D(x, f) : "")},");
+            csv.Append(CultureInfo.InvariantCulture, $"\"<div>The page saves as you go</div><ul><li>A receipt is emailed</li></ul>\",parents; online,\"<div>As a parent, I want to do thing {key} online, so that I need not phone the council</div>\",{(type == "Epic" ? "" : epic)}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Samples the managed heap and the working set every 20 ms and keeps the peaks.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _sampling;
+        private long _heap;
+        private long _set;
+
+        public MemorySampler() => _sampling = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                _heap = Math.Max(_heap, GC.GetTotalMemory(false));
+                _set = Math.Max(_set, Environment.WorkingSet);
+                await Task.Delay(20);
+            }
+        });
+
+        public (long Heap, long Set) Stop()
+        {
+            _stop.Cancel();
+            _sampling.Wait();
+            return (_heap, _set);
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
+    }
+}
