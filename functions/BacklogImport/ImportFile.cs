@@ -23,6 +23,9 @@ public sealed class ImportFile : IAsyncDisposable
         MalformedData = CsvMalformedDataHandling.Throw,
         FieldCountMismatch = CsvFieldCountHandling.Allow,
         FormatProvider = CultureInfo.InvariantCulture,
+
+        // An unclosed quote would otherwise make the rest of the file one record held in memory.
+        MaxRecordSize = 1024 * 1024,
     };
 
     private readonly FileStream _file;

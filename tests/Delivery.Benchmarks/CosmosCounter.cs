@@ -32,6 +32,7 @@ internal sealed class CosmosCounter : RequestHandler
         Interlocked.Increment(ref _count);
         var kind = request.Headers["x-ms-cosmos-is-query-plan-request"] is { } plan && plan.Equals("true", StringComparison.OrdinalIgnoreCase)
             ? "query plan"
+            : request.Method == HttpMethod.Post && request.Headers["x-ms-documentdb-isquery"] is not { } query ? "create"
             : request.Method == HttpMethod.Post ? "query page"
             : request.Method == HttpMethod.Get && request.RequestUri.OriginalString.Contains("/docs/", StringComparison.Ordinal) ? "point read"
             : request.Method == HttpMethod.Put ? "replace"

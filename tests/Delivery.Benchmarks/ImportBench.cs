@@ -15,7 +15,7 @@ namespace Delivery.Benchmarks;
 /// <c>rows</c> items each (and one a tenth that size, to show memory does not grow with the file) imported through
 /// HTTP into digital services of their own, as an administrator; rows/s, peak memory above the idle app, Cosmos
 /// requests per row (counted in the app's client), beside the raw Cosmos create rate of the same run (same
-/// container, one partition, 16 in flight as the import uses, and 64). Then the team's flow metrics over the
+/// container, one partition, 16 in flight as the import uses, and 64, measured just before each import). Then the team's flow metrics over the
 /// imported stories (JSON, CSV, page, one at a time, each followed by a raw point read of a story), p95 ratio, and
 /// for comparison the scan the summaries avoid: listing every story of the backlog.
 /// </summary>
@@ -34,9 +34,7 @@ internal static class ImportBench
         var projects = database.GetContainer(DataContainers.Projects);
         report.Section($"(10) Backlog import and team flow, {rows:N0}-row exports (the app's own code and Cosmos client through HTTP; requests counted in that client)");
 
-        var raw16 = await RawCreatesAsync(projects, 16);
-        var raw64 = await RawCreatesAsync(projects, 64);
-        report.Line($"  raw Cosmos creates of ~1 KB story documents into one partition: {raw16:F0}/s at 16 in flight, {raw64:F0}/s at 64 in flight (4 s each)");
+        report.Line("  each import is preceded by raw Cosmos creates of ~1 KB documents into one partition of the same container (16 in flight, as the import uses, then 64; 4 s each), since the machine's load changes during a run");
 
         using var ada = app.ClientAs("admin-ada");
         string? flowProject = null;
@@ -47,6 +45,8 @@ internal static class ImportBench
             try
             {
                 await File.WriteAllTextAsync(file, source == "jira" ? JiraExport(size) : AzureExport(size), new UTF8Encoding(false));
+                var raw16 = await RawCreatesAsync(projects, 16);
+                var raw64 = await RawCreatesAsync(projects, 64);
                 GC.Collect();
                 var idle = GC.GetTotalMemory(forceFullCollection: true);
                 var idleSet = Environment.WorkingSet;
@@ -70,7 +70,7 @@ internal static class ImportBench
                 var requests = cosmos.Count - before;
                 var (heap, set) = memory.Stop();
                 var rate = size / seconds;
-                report.Line($"  {source,-12} {size,7:N0} rows ({new FileInfo(file).Length / 1024:N0} KB): {seconds,6:F1} s = {rate,5:F0} rows/s = {rate / raw16:F2}x raw creates at 16 in flight ({rate / raw64:F2}x at 64); " +
+                report.Line($"  {source,-12} {size,7:N0} rows ({new FileInfo(file).Length / 1024:N0} KB): {seconds,6:F1} s = {rate,5:F0} rows/s = {rate / raw16:F2}x raw creates at 16 in flight ({raw16:F0}/s; {rate / raw64:F2}x the {raw64:F0}/s at 64); " +
                     $"peak managed heap +{(heap - idle) / 1048576.0:F1} MB, peak working set +{(set - idleSet) / 1048576.0:F1} MB over idle; Cosmos requests {requests / (double)size:F2} per row ({cosmos.TakeKinds(size)})");
             }
             finally
@@ -90,6 +90,10 @@ internal static class ImportBench
             report.Line($"  {name,-16} {reports.P50P95}   story point read {reads.P50P95}   p95 ratio {reports.Percentile(95) / reads.Percentile(95):F1}x (aim under 10x); {bytes / 1024:N0} KB");
             report.Line($"  {string.Empty,-16} Cosmos requests per report {requests:F2}; by kind, per report, with the raw point read beside it counted too: {cosmos.TakeKinds(Views + 10)}");
         }
+
+        var (pages, pageReads, pageRequests, pageBytes) = await MeasureAsync(ada, projects, cosmos, flowProject!, $"/api/projects/{flowProject}/backlog/page", 5);
+        report.Line($"  {"backlog page",-16} {pages.P50P95}   story point read {pageReads.P50P95}   p95 ratio {pages.Percentile(95) / pageReads.Percentile(95):F1}x (the top 200 of the backlog); {pageBytes / 1024:N0} KB");
+        report.Line($"  {string.Empty,-16} Cosmos requests per page {pageRequests:F2}; by kind, per page, with the raw point read beside it counted too: {cosmos.TakeKinds(15)}");
 
         var backlog = app.Services.GetRequiredService<BacklogRepository>();
         var scan = new Samples();
@@ -155,13 +159,14 @@ internal static class ImportBench
         return created / until.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(Samples Reports, Samples Reads, double RequestsPerReport, long Bytes)> MeasureAsync(HttpClient client, Container projects, CosmosCounter cosmos, string projectId, string path)
+    private static async Task<(Samples Reports, Samples Reads, double RequestsPerReport, long Bytes)> MeasureAsync(HttpClient client, Container projects, CosmosCounter cosmos, string projectId, string path, int views = Views)
     {
         var reports = new Samples();
         var reads = new Samples();
         var requests = 0L;
         var bytes = 0L;
-        for (var i = 0; i < Views + 10; i++)
+        var warmUp = Math.Min(10, views / 2);
+        for (var i = 0; i < views + warmUp; i++)
         {
             var before = cosmos.Count;
             var start = Stopwatch.GetTimestamp();
@@ -176,7 +181,7 @@ internal static class ImportBench
             start = Stopwatch.GetTimestamp();
             await projects.ReadItemAsync<StoryRecord>(StoryRecord.IdFor($"DEL-{100 + (i * 37 % 1000)}"), new PartitionKey(projectId));
             var read = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (i >= 10)
+            if (i >= warmUp)
             {
                 reports.Add(elapsed);
                 reads.Add(read);
@@ -184,7 +189,7 @@ internal static class ImportBench
             }
         }
 
-        return (reports, reads, requests / (double)Views, bytes);
+        return (reports, reads, requests / (double)views, bytes);
     }
 
     private static string D(DateTimeOffset at, string format) => at.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);

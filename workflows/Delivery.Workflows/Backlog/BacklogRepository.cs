@@ -106,6 +106,29 @@ public sealed class BacklogRepository(Database database, BacklogFlowSummary flow
         }
     }
 
+    /// <summary>
+    /// The top of the backlog: the first <paramref name="count"/> items in priority order (ties in any order), from
+    /// one query that the database sorts, so a page does not read a backlog of thousands.
+    /// </summary>
+    public async Task<IReadOnlyList<StoryRecord>> TopAsync(string projectId, int count, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT TOP @count * FROM c WHERE c.projectId = @projectId AND c.type = @type ORDER BY c.priority")
+            .WithParameter("@count", count)
+            .WithParameter("@projectId", projectId)
+            .WithParameter("@type", StoryRecord.DocumentType);
+        return await PartitionQuery.WithLookupRetryAsync(async () =>
+        {
+            var items = new List<StoryRecord>();
+            using var iterator = _container.GetItemQueryIterator<StoryRecord>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(projectId), MaxItemCount = count });
+            while (iterator.HasMoreResults && items.Count < count)
+            {
+                items.AddRange(await iterator.ReadNextAsync(cancellationToken));
+            }
+
+            return (IReadOnlyList<StoryRecord>)items.OrderBy(s => s.Priority).ThenBy(s => s.StoryId, StringComparer.Ordinal).Take(count).ToList();
+        }, cancellationToken);
+    }
+
     /// <summary>The backlog in priority order (then by id).</summary>
     public async Task<IReadOnlyList<StoryRecord>> ListAsync(string projectId, CancellationToken cancellationToken) =>
         (await PartitionQuery.ListAsync<StoryRecord>(_container, projectId, StoryRecord.DocumentType, cancellationToken))
