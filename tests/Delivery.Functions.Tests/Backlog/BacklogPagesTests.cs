@@ -27,6 +27,7 @@ public sealed class BacklogPagesTests(ApprovalApp app, BrowserFixture browser) :
         Assert.Contains("Ready", await stories.Nth(8).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Public beta", await stories.Nth(8).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("E1", await page.Locator("table:has(caption:text('Epics'))").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Public beta 1 0", Normalise(await page.Locator("table:has(caption:text('Stories by release')) tbody tr").InnerTextAsync()));
         await BrowserFixture.CheckAsync(page, "backlog");
 
         await page.ClickAsync("a:text('See the team\\'s flow')");
@@ -48,4 +49,6 @@ public sealed class BacklogPagesTests(ApprovalApp app, BrowserFixture browser) :
         Assert.Equal(404, (await rita.GotoAsync(new Uri(app.App.BaseAddress, $"/api/projects/{id}/team-flow/page").ToString()))!.Status);
         Assert.Equal(404, (await rita.GotoAsync(new Uri(app.App.BaseAddress, $"/api/projects/{id}/backlog/page").ToString()))!.Status);
     }
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
