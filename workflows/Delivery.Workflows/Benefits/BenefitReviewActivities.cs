@@ -23,7 +23,7 @@ public sealed class PlanBenefitReviewsActivity(ProjectRepository projects, Benef
 /// and moves the project to Benefits review. Returns the benefits whose review is still to be recorded.
 /// </summary>
 public sealed class OpenBenefitReviewActivity(
-    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, ApprovalPolicy directory, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, TaskView tasks, ApprovalPolicy directory, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<BenefitReviewStep, IReadOnlyList<string>>
 {
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, BenefitReviewStep input)
@@ -61,6 +61,7 @@ public sealed class OpenBenefitReviewActivity(
             }
 
             open.Add(benefitId);
+            await tasks.SyncBenefitReviewAsync(project, review, CancellationToken.None);
             await audit.AppendAsync($"{project.ProjectId}~benefit-review~{benefitId}~{input.Review}~opened", new AuditEntry
             {
                 Id = string.Empty,
