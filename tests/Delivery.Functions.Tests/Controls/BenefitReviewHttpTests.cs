@@ -20,7 +20,7 @@ namespace Delivery.Functions.Tests.Controls;
 public sealed class BenefitReviewHttpTests(BenefitReviewHttpTests.BenefitsApp app) : IClassFixture<BenefitReviewHttpTests.BenefitsApp>
 {
     /// <summary>The sponsor app with reviews 3, 6 and 9 seconds after closure, reminders after 2 seconds and escalation 2 seconds later.</summary>
-    public sealed class BenefitsApp : ClosureHttpTests.SponsorApp
+    public class BenefitsApp : ClosureHttpTests.SponsorApp
     {
         protected override void Customise(Dictionary<string, string?> settings)
         {
