@@ -1,4 +1,3 @@
-using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.DataProtection;
 using Microsoft.Azure.Functions.Worker;
 
@@ -17,9 +16,9 @@ public sealed class DataProtectionJobsFunction(DataProtectionLog log)
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/data-protection/jobs")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        if (!req.HttpContext.User.IsInRole(Roles.Admin))
+        if (Problems.UnlessAdmin(req.HttpContext.User, "read the data protection log") is { } refused)
         {
-            return Problems.Status(StatusCodes.Status403Forbidden, "Administrators only", "Only an administrator may read the data protection log.");
+            return refused;
         }
 
         return TypedResults.Ok(await log.ListAsync(cancellationToken));
