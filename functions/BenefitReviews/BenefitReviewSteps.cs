@@ -34,11 +34,11 @@ public sealed record BenefitReviewResponse(
 
 /// <summary>
 /// Recording a benefits review, shared by the API and the owner's page: who may (the benefit owner, the project's
-/// sponsor, or an Admin), the checks on what is sent, and the record: stored, audited, the benefits view refreshed
-/// and the review orchestration told. Sending the same again changes nothing; a different actual corrects it.
+/// sponsor, or an Admin), the checks on what is sent, and the record: stored, audited, the benefits view and the owner's tasks
+/// refreshed and the review orchestration told. Sending the same again changes nothing; a different actual corrects it.
 /// </summary>
 public sealed class BenefitReviewSteps(
-    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
+    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, TaskView tasks, ApprovalPolicy directory, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
     /// <summary>The review number in a route: 1 to 99, else 0 (which no review has).</summary>
     public static int ReviewNumber(string? review) =>
@@ -96,8 +96,9 @@ public sealed class BenefitReviewSteps(
             return changed ? r with { Actual = body.Actual, MeasuredOn = body.MeasuredOn, Comment = comment, RecordedBy = userId, RecordedAt = now } : null;
         }, cancellationToken) ?? await reviews.GetAsync(project.ProjectId, review.BenefitId, review.Review, cancellationToken);
 
-        // The view, the audit and the event follow the record on a retry too, so a step lost to a fault is redone.
+        // The views, the audit and the event follow the record on a retry too, so a step lost to a fault is redone.
         await view.RefreshAsync(project, cancellationToken);
+        await tasks.SyncBenefitReviewAsync(project, saved!, cancellationToken);
         var (benefit, _, _) = BenefitForecast.Measurable(project, review.BenefitId);
         await audit.AppendAsync($"{project.ProjectId}~benefit-review~{review.BenefitId}~{review.Review}~recorded~{saved!.RecordedAt!.Value.UtcTicks}", new AuditEntry
         {

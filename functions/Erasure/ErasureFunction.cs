@@ -19,24 +19,17 @@ public sealed class ErasureFunction(PersonalData personalData, InputLimits limit
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/data-protection/erasure")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        if (!req.HttpContext.User.IsInRole(Roles.Admin))
+        if (Problems.UnlessAdmin(req.HttpContext.User, "erase a person's personal data") is { } refused)
         {
-            return Problems.Status(StatusCodes.Status403Forbidden, "Administrators only", "Only an administrator may erase a person's personal data.");
+            return refused;
         }
 
-        var (body, failure) = await JsonBody.ReadAsync<DataProtectionBody>(req, limits, cancellationToken);
+        var (email, reason, failure) = await DataProtectionBody.ReadAsync(req, needsReason: true, limits, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
-        var request = body ?? DataProtectionBody.Empty;
-        var (email, errors) = request.Read(needsReason: true, limits);
-        if (email is null)
-        {
-            return Problems.Validation(errors);
-        }
-
-        return TypedResults.Ok(await personalData.EraseAsync(email, req.HttpContext.User.UserId(), request.Reason!.Trim(), cancellationToken));
+        return TypedResults.Ok(await personalData.EraseAsync(email!, req.HttpContext.User.UserId(), reason!, cancellationToken));
     }
 }

@@ -1,4 +1,3 @@
-using Delivery.Functions.App.Auth;
 using Delivery.Workflows.Views;
 using Microsoft.Azure.Functions.Worker;
 
@@ -17,9 +16,9 @@ public sealed class RebuildViewsFunction(ViewRebuilder rebuilder)
     public async Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/rebuild-views")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        if (!req.HttpContext.User.IsInRole(Roles.Admin))
+        if (Problems.UnlessAdmin(req.HttpContext.User, "rebuild the views") is { } refused)
         {
-            return Problems.Status(StatusCodes.Status403Forbidden, "Administrators only", "Only an administrator may rebuild the views.");
+            return refused;
         }
 
         return TypedResults.Ok(await rebuilder.RebuildAsync(cancellationToken));

@@ -24,19 +24,13 @@ public sealed class SubjectAccessFunction(PersonalData personalData, InputLimits
     public async Task<IResult> ExportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/data-protection/subject-access")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        if (!req.HttpContext.User.IsInRole(Roles.Admin))
+        if (Problems.UnlessAdmin(req.HttpContext.User, "export a person's personal data") is { } refused)
         {
-            return Problems.Status(StatusCodes.Status403Forbidden, "Administrators only", "Only an administrator may export a person's personal data.");
+            return refused;
         }
 
-        var (body, failure) = await JsonBody.ReadAsync<DataProtectionBody>(req, limits, cancellationToken);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var (email, errors) = (body ?? DataProtectionBody.Empty).Read(needsReason: false, limits);
-        return email is null ? Problems.Validation(errors) : TypedResults.Ok(await personalData.ExportAsync(email, req.HttpContext.User.UserId(), cancellationToken));
+        var (email, _, failure) = await DataProtectionBody.ReadAsync(req, needsReason: false, limits, cancellationToken);
+        return failure ?? TypedResults.Ok(await personalData.ExportAsync(email!, req.HttpContext.User.UserId(), cancellationToken));
     }
 
     [Function(PageName)]

@@ -71,10 +71,11 @@ internal static class ReportingBench
 
         var portfolio = app.Services.GetRequiredService<PortfolioView>();
         var controls = app.Services.GetRequiredService<ControlsView>();
+        var benefits = app.Services.GetRequiredService<BenefitsView>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await TimeAsync(report, cosmos, raw, "weekly digest figures", async () =>
         {
-            var figures = await DigestFigures.ReadAsync(portfolio, controls, today, 30, CancellationToken.None);
+            var figures = await DigestFigures.ReadAsync(portfolio, controls, benefits, today, 30, CancellationToken.None);
             return $"{figures.ByStage.Values.Sum():N0} projects by stage, {figures.InException:N0} in exception";
         });
         var digest = Stopwatch.StartNew();

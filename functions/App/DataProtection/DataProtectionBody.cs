@@ -11,6 +11,20 @@ public sealed record DataProtectionBody(string? Email, string? Reason)
 {
     public static readonly DataProtectionBody Empty = new(null, null);
 
+    /// <summary>The request's address and reason, or the problem answer (unreadable body, or every bad field named).</summary>
+    public static async Task<(string? Email, string? Reason, IResult? Failure)> ReadAsync(HttpRequest request, bool needsReason, InputLimits limits, CancellationToken cancellationToken)
+    {
+        var (body, failure) = await JsonBody.ReadAsync<DataProtectionBody>(request, limits, cancellationToken);
+        if (failure is not null)
+        {
+            return (null, null, failure);
+        }
+
+        var sent = body ?? Empty;
+        var (email, errors) = sent.Read(needsReason, limits);
+        return email is null ? (null, null, Problems.Validation(errors)) : (email, sent.Reason?.Trim(), null);
+    }
+
     /// <summary>Every bad field named; the address trimmed when there is none.</summary>
     public (string? Email, Dictionary<string, string[]> Errors) Read(bool needsReason, InputLimits limits)
     {

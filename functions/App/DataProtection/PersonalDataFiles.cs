@@ -135,8 +135,10 @@ public sealed class PersonalDataFiles(BlobServiceClient blobs)
             return RewriteParts(content, people);
         }
 
-        // Anything else is only searched, for each address as UTF-8 and as UTF-16 text.
-        var mentioned = people.People.Any(p => Contains(content, Encoding.UTF8.GetBytes(p.Email)) || Contains(content, Encoding.Unicode.GetBytes(p.Email)));
+        // Anything else is only searched, for each address as UTF-8 and as UTF-16 text, in any case (addresses are
+        // kept in lower case; ASCII letters are lowered in a copy of the file, which is only searched).
+        var lowered = content.Select(b => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b).ToArray();
+        var mentioned = people.People.Any(p => Contains(lowered, Encoding.UTF8.GetBytes(p.Email)) || Contains(lowered, Encoding.Unicode.GetBytes(p.Email)));
         return (mentioned, null, false);
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Delivery.Functions.Tests.Infrastructure;
 using Delivery.Workflows.Benefits;
 using Delivery.Workflows.Monitoring;
+using Delivery.Workflows.Views;
 using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.Tests.Controls;
@@ -19,7 +20,7 @@ namespace Delivery.Functions.Tests.Controls;
 public sealed class BenefitReviewHttpTests(BenefitReviewHttpTests.BenefitsApp app) : IClassFixture<BenefitReviewHttpTests.BenefitsApp>
 {
     /// <summary>The sponsor app with reviews 3, 6 and 9 seconds after closure, reminders after 2 seconds and escalation 2 seconds later.</summary>
-    public sealed class BenefitsApp : ClosureHttpTests.SponsorApp
+    public class BenefitsApp : ClosureHttpTests.SponsorApp
     {
         protected override void Customise(Dictionary<string, string?> settings)
         {
@@ -103,12 +104,19 @@ public sealed class BenefitReviewHttpTests(BenefitReviewHttpTests.BenefitsApp ap
         Assert.Equal(["actual", "comment", "measuredOn"], await ProblemFields.OfAsync(bad));
         Assert.Equal(["actual", "measuredOn"], await ProblemFields.OfAsync(empty));
 
+        // The open review waits in its owner's tasks, due when the reminder would go, until it is recorded.
+        var tasks = app.App.Services.GetRequiredService<TaskView>();
+        var farahsReview = Assert.Single(await tasks.ListAsync("fin-farah", CancellationToken.None), t => t.ProjectId == projectId);
+        Assert.Equal((PersonTaskKind.RecordBenefitReview, $"/api/projects/{projectId}/benefits/b1/reviews/1/page", "Benefits review 1: Laptop faults per month"), (farahsReview.Kind, farahsReview.Href, farahsReview.Subject));
+        Assert.Equal(farahsReview.Since + TimeSpan.FromSeconds(2), farahsReview.DueAt);
+
         // Farah records hers (twice: the retry changes nothing); Ben does not, is reminded, and it goes to the sponsor.
         using var recorded = await farah.PutAsJsonAsync($"/api/projects/{projectId}/benefits/b1/reviews/1", Review(30m));
         using var retried = await farah.PutAsJsonAsync($"/api/projects/{projectId}/benefits/b1/reviews/1", Review(30m));
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         var first = await retried.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((28.6m, 25m), (first.GetProperty("achievedPercent").GetDecimal(), first.GetProperty("shortfall").GetDecimal()));
+        Assert.DoesNotContain(await tasks.ListAsync("fin-farah", CancellationToken.None), t => t.ProjectId == projectId && t.Href.EndsWith("/b1/reviews/1/page", StringComparison.Ordinal));
         await app.ReviewLinkAsync(benAddress, projectId, "Reminder: benefits review overdue", "b2", 1);
         await app.ReviewLinkAsync(ProjectRequestBuilder.SponsorAddress, projectId, "Benefits review not recorded", "b2", 1);
 

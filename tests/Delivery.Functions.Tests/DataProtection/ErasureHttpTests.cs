@@ -115,11 +115,13 @@ public sealed class ErasureHttpTests(ClosureHttpTests.SponsorApp app) : IClassFi
         Assert.Equal((0, 0, 0), (again.GetProperty("projects").GetArrayLength(), again.GetProperty("otherRecords").GetArrayLength(), again.GetProperty("files").GetArrayLength()));
         var twice = await (await ada.PostAsJsonAsync("/api/admin/data-protection/erasure", new { email = RitaAddress, reason = "Again" })).Content.ReadFromJsonAsync<ErasureResult>(JsonSerializerOptions.Web);
         Assert.Equal((0, 0, 0), (twice!.Projects, twice.Documents, twice.Files));
-        var log = await app.App.Services.GetRequiredService<DataProtectionLog>().ListAsync(CancellationToken.None);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync("/api/admin/data-protection/jobs")).StatusCode);
+        var log = (await ada.GetFromJsonAsync<DataProtectionRecord[]>("/api/admin/data-protection/jobs", JsonSerializerOptions.Web))!;
         Assert.Equal(
             [(DataProtectionJob.SubjectAccess, code), (DataProtectionJob.SubjectAccess, code), (DataProtectionJob.Erasure, code), (DataProtectionJob.Erasure, code)],
             log.Select(r => (r.Job, r.Subject)).Order().ToArray());
         Assert.All(log, r => Assert.Equal("admin-ada", r.RequestedBy));
+        Assert.DoesNotContain(RitaAddress, await ada.GetStringAsync("/api/admin/data-protection/jobs"), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Rita's project, delivered and closed by the sponsor, with her name in the closure summary.</summary>

@@ -23,7 +23,7 @@ public sealed class PlanBenefitReviewsActivity(ProjectRepository projects, Benef
 /// and moves the project to Benefits review. Returns the benefits whose review is still to be recorded.
 /// </summary>
 public sealed class OpenBenefitReviewActivity(
-    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, ApprovalPolicy directory, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, TaskView tasks, ApprovalPolicy directory, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<BenefitReviewStep, IReadOnlyList<string>>
 {
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, BenefitReviewStep input)
@@ -61,6 +61,7 @@ public sealed class OpenBenefitReviewActivity(
             }
 
             open.Add(benefitId);
+            await tasks.SyncBenefitReviewAsync(project, review, CancellationToken.None);
             await audit.AppendAsync($"{project.ProjectId}~benefit-review~{benefitId}~{input.Review}~opened", new AuditEntry
             {
                 Id = string.Empty,
@@ -82,10 +83,10 @@ public sealed class OpenBenefitReviewActivity(
 
 /// <summary>
 /// Chases review n's benefits not yet recorded: a reminder to each owner, or the escalation to the sponsor (once
-/// each, keyed). Returns the benefits still to be recorded.
+/// each, keyed), and refreshes the project's row in the benefits view. Returns the benefits still to be recorded.
 /// </summary>
 public sealed class ChaseBenefitReviewActivity(
-    ProjectRepository projects, BenefitReviewRepository reviews, ApprovalPolicy directory, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
+    ProjectRepository projects, BenefitReviewRepository reviews, BenefitsView view, ApprovalPolicy directory, AuditLog audit, EmailOutbox outbox, WorkflowEnvironment environment, TimeProvider clock)
     : TaskActivity<BenefitReviewChase, IReadOnlyList<string>>
 {
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, BenefitReviewChase input)
@@ -128,6 +129,9 @@ public sealed class ChaseBenefitReviewActivity(
             }
         }
 
+        // The portfolio's benefits report and the weekly digest read the view, not the reviews: without this they
+        // would not show a review as overdue or escalated until something else rewrote the row.
+        await view.RefreshAsync(project, CancellationToken.None);
         return open;
     }
 }

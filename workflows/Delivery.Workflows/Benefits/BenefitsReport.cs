@@ -2,8 +2,15 @@ using Delivery.Workflows.Projects;
 
 namespace Delivery.Workflows.Benefits;
 
-/// <summary>One review of a benefit as reports show it: the actual against baseline and target.</summary>
-public sealed record ReviewFigure(int Review, DateTimeOffset DueAt, string OwnerId, decimal? Actual, DateOnly? MeasuredOn, decimal? AchievedPercent, decimal? Shortfall, bool Escalated);
+/// <summary>
+/// One review of a benefit as reports show it: the actual against baseline and target, and how far an unrecorded one
+/// has been chased (its owner reminded, then the sponsor told).
+/// </summary>
+/// <remarks>
+/// <paramref name="Reminded"/> comes last with a default so rows stored before it existed still read (as not
+/// reminded) until the next refresh or view rebuild rewrites them.
+/// </remarks>
+public sealed record ReviewFigure(int Review, DateTimeOffset DueAt, string OwnerId, decimal? Actual, DateOnly? MeasuredOn, decimal? AchievedPercent, decimal? Shortfall, bool Escalated, bool Reminded = false);
 
 /// <summary>One benefit of a project: what the business case predicted (baseline to target by a date), the latest forecast and each review.</summary>
 public sealed record BenefitOutcomeRow(string BenefitId, string Measure, string Baseline, string Target, DateOnly By, decimal? Forecast, IReadOnlyList<ReviewFigure> Reviews)
@@ -52,7 +59,8 @@ public sealed record ProjectBenefitsReport(string ProjectId, string Title, Proje
                 return new ReviewFigure(r.Review, r.DueAt, r.OwnerId, r.Actual, r.MeasuredOn,
                     figure ? BenefitOutcome.AchievedPercent(baseline, target, r.Actual!.Value) : null,
                     figure ? BenefitOutcome.Shortfall(baseline, target, r.Actual!.Value) : null,
-                    r.EscalatedAt is not null);
+                    r.EscalatedAt is not null,
+                    r.RemindedAt is not null);
             }).ToList();
             return new BenefitOutcomeRow(id, benefit.Measure, benefit.Baseline, benefit.Target, benefit.Date, forecasts.FirstOrDefault(f => f.BenefitId == id)?.Forecast, figures);
         }).ToList();

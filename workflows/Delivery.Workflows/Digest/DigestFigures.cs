@@ -11,9 +11,9 @@ public sealed record WaitingApproval(string ProjectId, string Title, string Wait
 public sealed record NewException(string ProjectId, string Title, string Kind, DateOnly Since);
 
 /// <summary>
-/// The week's figures for delivery leads, read from the portfolio and controls view partitions: projects by stage,
-/// the approved projects within tolerance and in exception, exceptions opened in the last seven days, overdue items
-/// and the approvals that have waited longest.
+/// The week's figures for delivery leads, read from the portfolio, controls and benefits view partitions: projects by
+/// stage, the approved projects within tolerance and in exception, exceptions opened in the last seven days, overdue
+/// items, the approvals that have waited longest and the benefits reviews open.
 /// </summary>
 public sealed record DigestFigures
 {
@@ -34,11 +34,15 @@ public sealed record DigestFigures
     /// <summary>The longest-waiting approvals, oldest first (at most <see cref="WeeklyDigest.LongestWaiting"/>).</summary>
     public required IReadOnlyList<WaitingApproval> ApprovalsWaiting { get; init; }
 
-    /// <summary>Gathers the figures from every page of the two views, as they are read.</summary>
-    public static async Task<DigestFigures> ReadAsync(PortfolioView portfolio, ControlsView controls, DateOnly today, int riskReviewDays, CancellationToken cancellationToken)
+    /// <summary>Every benefits review opened and not yet recorded, earliest due first.</summary>
+    public required IReadOnlyList<DueBenefitReview> BenefitReviewsDue { get; init; }
+
+    /// <summary>Gathers the figures from every page of the three views, as they are read.</summary>
+    public static async Task<DigestFigures> ReadAsync(PortfolioView portfolio, ControlsView controls, BenefitsView benefits, DateOnly today, int riskReviewDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         ArgumentNullException.ThrowIfNull(controls);
+        ArgumentNullException.ThrowIfNull(benefits);
         var byStage = new Dictionary<ProjectStage, int>();
         var waiting = new List<WaitingApproval>();
         await foreach (var row in portfolio.AllAsync(new PortfolioFilter(), cancellationToken))
@@ -65,6 +69,8 @@ public sealed record DigestFigures
             }
         }
 
+        // One query of the benefits partition, the same read as the portfolio's benefits report.
+        var reviewsDue = DueBenefitReview.From(await benefits.ReadAsync(cancellationToken));
         return new DigestFigures
         {
             ByStage = byStage,
@@ -75,6 +81,7 @@ public sealed record DigestFigures
             RisksNotReviewed = reviews,
             HighlightReportsOverdue = highlights,
             ApprovalsWaiting = waiting.OrderBy(w => w.Since).ThenBy(w => w.ProjectId, StringComparer.Ordinal).Take(WeeklyDigest.LongestWaiting).ToList(),
+            BenefitReviewsDue = reviewsDue,
         };
     }
 }

@@ -15,7 +15,7 @@ public sealed record DigestReport(int LeadsEmailed, int AlreadySentThisWeek, IRe
 /// The weekly digest for delivery leads (everyone in the directory holding the digest role): the week's figures read
 /// once from the view partitions, then one email per lead per ISO week, keyed by the week, so a second run sends nothing.
 /// </summary>
-public sealed class WeeklyDigest(PortfolioView portfolio, ControlsView controls, EmailOutbox outbox, ApprovalPolicy directory, WorkflowEnvironment environment, ILogger<WeeklyDigest> logger)
+public sealed class WeeklyDigest(PortfolioView portfolio, ControlsView controls, BenefitsView benefits, EmailOutbox outbox, ApprovalPolicy directory, WorkflowEnvironment environment, ILogger<WeeklyDigest> logger)
 {
     /// <summary>How many of the longest-waiting approvals the digest lists.</summary>
     public const int LongestWaiting = 5;
@@ -29,7 +29,7 @@ public sealed class WeeklyDigest(PortfolioView portfolio, ControlsView controls,
 
     public async Task<DigestReport> RunAsync(DateOnly today, string role, int riskReviewDays, CancellationToken cancellationToken)
     {
-        var figures = await DigestFigures.ReadAsync(portfolio, controls, today, riskReviewDays, cancellationToken);
+        var figures = await DigestFigures.ReadAsync(portfolio, controls, benefits, today, riskReviewDays, cancellationToken);
         var week = WeekOf(today);
         int emailed = 0, already = 0;
         var failed = new List<string>();

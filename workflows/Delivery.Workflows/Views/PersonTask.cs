@@ -23,6 +23,9 @@ public enum PersonTaskKind
 
     /// <summary>The project's next highlight report, for its manager, with its due date.</summary>
     WriteHighlightReport,
+
+    /// <summary>A benefits review after closure, for the benefit's owner to record the actual measure.</summary>
+    RecordBenefitReview,
 }
 
 /// <summary>One thing waiting for one person, in their own partition of the views container.</summary>

@@ -13,7 +13,7 @@ namespace Delivery.Workflows.Views;
 /// repositories whenever an approval step, a business case or an exception changes, so it is as current as the documents.
 /// Every write is an upsert or delete by a deterministic id, so a retried activity changes nothing further.
 /// </summary>
-public sealed class TaskView(Database database, ApprovalPolicy approvals, ApprovalDeadlines deadlines)
+public sealed class TaskView(Database database, ApprovalPolicy approvals, ApprovalDeadlines deadlines, Benefits.BenefitReviewPolicy? benefitReviews = null)
 {
     private readonly Container _views = database.GetContainer(DataContainers.Views);
     private readonly ProjectPartition<ProjectDocument> _projects = new(database);
@@ -219,6 +219,36 @@ public sealed class TaskView(Database database, ApprovalPolicy approvals, Approv
             Href = $"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/highlight-reports/new",
             Since = project.Baseline?.ApprovedAt ?? project.SubmittedAt,
             DueAt = new DateTimeOffset(due.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero), // overdue from the day after, as the reminder says
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An open benefits review is a task for the benefit's owner, due when the reminder would go
+    /// (<see cref="Benefits.BenefitReviewPolicy.ReminderAfter"/> after it opened); once recorded it is nobody's.
+    /// </summary>
+    public async Task SyncBenefitReviewAsync(ProjectDocument project, Benefits.BenefitReview review, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(review);
+        var id = $"{review.ProjectId}~benefit-review~{review.BenefitId}~{review.Review}";
+        if (review.Recorded)
+        {
+            await DeleteAsync(review.OwnerId, id, cancellationToken);
+            return;
+        }
+
+        var (benefit, _, _) = Benefits.BenefitForecast.Measurable(project, review.BenefitId);
+        await UpsertAsync(new PersonTask
+        {
+            Id = id,
+            ViewId = ViewIds.TasksOf(review.OwnerId),
+            Kind = PersonTaskKind.RecordBenefitReview,
+            ProjectId = review.ProjectId,
+            ProjectTitle = project.Request.Title,
+            Subject = $"Benefits review {review.Review}: {benefit?.Measure ?? review.BenefitId}",
+            Href = $"/api/projects/{Uri.EscapeDataString(review.ProjectId)}/benefits/{Uri.EscapeDataString(review.BenefitId)}/reviews/{review.Review}/page",
+            Since = review.OpenedAt,
+            DueAt = review.OpenedAt + (benefitReviews?.ReminderAfter ?? TimeSpan.FromDays(14)),
         }, cancellationToken);
     }
 

@@ -54,6 +54,14 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                         await tasks.SyncExceptionAsync(document.Deserialize<ProjectException>(Json)!, cancellationToken);
                         exceptionCount++;
                         break;
+                    case Benefits.BenefitReview.DocumentType:
+                        var review = document.Deserialize<Benefits.BenefitReview>(Json)!;
+                        if (await _projectDocuments.GetAsync(review.ProjectId, review.ProjectId, cancellationToken) is { } reviewed)
+                        {
+                            await tasks.SyncBenefitReviewAsync(reviewed, review, cancellationToken);
+                        }
+
+                        break;
                     case Lessons.LessonRecord.DocumentType:
                         var lesson = document.Deserialize<Lessons.LessonRecord>(Json)!;
                         var owner = await _projectDocuments.GetAsync(lesson.ProjectId, lesson.ProjectId, cancellationToken);

@@ -37,11 +37,34 @@ public static class WeeklyDigestEmail
             layout.Fact($"{w.Title} ({w.ProjectId})", $"waiting since {UkFormat.Date(w.Since)} for {w.WaitingFor}");
         }
 
-        // Benefits reviews start after closure; until they are recorded there is nothing to schedule.
-        layout.Paragraph("Benefits reviews due: none scheduled.")
+        var due = figures.BenefitReviewsDue;
+        layout.Paragraph(due.Count == 0
+            ? "Benefits reviews due: none."
+            : $"Benefits reviews due: {Count(due.Count)} ({Count(due.Count(r => r.Overdue))} overdue, {Count(due.Count(r => r.Escalated))} escalated to the sponsor).");
+        foreach (var r in due)
+        {
+            layout.Fact($"{r.Title} ({r.ProjectId})", BenefitReview(r));
+        }
+
+        if (due.Count > 0)
+        {
+            layout.Link("See the benefits report", new Uri(publicBaseUrl, "api/benefits/report/page"));
+        }
+
+        layout
             .Link("See the portfolio", new Uri(publicBaseUrl, "api/portfolio"))
             .Paragraph("Digital and Customer Services");
         return new EmailMessage(new EmailAddress(to.Email, to.Name), $"Weekly delivery digest for the week of {UkFormat.Date(today)}", layout.Html(), layout.Text(), Category);
+    }
+
+    /// <summary>"Laptop faults per month, review 1, due 5 January 2027 (overdue, escalated to the sponsor)".</summary>
+    public static string BenefitReview(DueBenefitReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var said = $"{review.Measure}, review {Count(review.Review)}, due {UkFormat.Date(review.Due)}";
+        return review.Escalated ? said + " (overdue, escalated to the sponsor)"
+            : review.Reminded ? said + " (overdue, owner reminded)"
+            : said;
     }
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
