@@ -1,5 +1,5 @@
 using Delivery.Functions.App.Projects;
-using Delivery.Workflows.Approvals;
+using Delivery.Workflows.Projects;
 using Delivery.Workflows.Services;
 
 namespace Delivery.Functions.ServiceAssessments;

@@ -1,5 +1,6 @@
 using Delivery.Functions.App.Projects;
 using Delivery.Functions.ServiceLifecycle;
+using Delivery.Workflows.Projects;
 using Delivery.Workflows.Services;
 using Microsoft.Azure.Functions.Worker;
 

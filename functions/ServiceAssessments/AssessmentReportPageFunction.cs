@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
 using Delivery.Functions.GetProject;
 using Delivery.Workflows.Approvals;

@@ -1,3 +1,4 @@
+using Delivery.Functions.App.Auth;
 using Delivery.Functions.App.Pages;
 using Delivery.Functions.GetProject;
 using Delivery.Workflows.Approvals;
