@@ -96,7 +96,7 @@ public sealed class ServiceAssessmentHttpTests(ServiceApp app) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var report = await ControlTimers.RunRemindersAsync(app, nextDay);
         Assert.NotNull(report);
-        Assert.Single((await app.Inbox.ToAsync(app.EmailOf("fin-farah"))).Where(e => e.Subject.StartsWith("Your reminders for", StringComparison.Ordinal)));
+        Assert.Single(await app.Inbox.ToAsync(app.EmailOf("fin-farah")), e => e.Subject.StartsWith("Your reminders for", StringComparison.Ordinal));
         Assert.Equal(1, (await app.AuditActionsAsync(projectId)).Count(a => a == "AssessmentConditionDone"));
 
         using var download = await farah.GetAsync($"/api/projects/{projectId}/assessments/discovery-1/report/download");
