@@ -83,7 +83,7 @@ public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository s
             StartedAt = now,
         }, cancellationToken);
         var service = (await services.GetAsync(project.ProjectId, cancellationToken))!;
-        if (!created && service.Phases[0] with { EnteredAt = null, EndedAt = null } != plan)
+        if (!created && !service.Phases[0].SamePlanAs(plan))
         {
             return ServiceResult.NotNow(service, "The service has started already; its phases move on by moves (POST …/service/moves/{moveId}).");
         }
@@ -145,7 +145,7 @@ public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository s
 
         if (service.Pending is { } pending)
         {
-            if (pending.MoveId != moveId || pending.Next != plan)
+            if (pending.MoveId != moveId || !pending.Next.SamePlanAs(plan!))
             {
                 return ServiceResult.NotNow(service, $"Moving to {pending.Next.Phase.Title()} ({pending.MoveId}) waits for a decision already.");
             }

@@ -57,6 +57,14 @@ public sealed record PhasePlan(ServicePhase Phase, string Goals, IReadOnlyList<s
     public DateTimeOffset? EnteredAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Whether another sending plans the same (a retry), whenever either was entered or ended; the team compared by its members.</summary>
+    public bool SamePlanAs(PhasePlan other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Phase == other.Phase && Goals == other.Goals && TeamIds.SequenceEqual(other.TeamIds, StringComparer.OrdinalIgnoreCase)
+            && Budget == other.Budget && Start == other.Start && PlannedEnd == other.PlannedEnd;
+    }
 }
 
 /// <summary>A move asked for: its id (chosen by the asker, so a retry is recognised), the next phase's plan, the assessment that allows it.</summary>
