@@ -254,7 +254,7 @@ public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository s
             Subject = stop.After.ToString(),
         }, cancellationToken);
         await SayAsync(service, cancellationToken);
-        await ServiceOrchestration.RaiseAsync(client, project.ProjectId, ServiceStopped.EventName, new ServiceStopped(project.ProjectId), cancellationToken);
+        await ServiceOrchestration.StopAsync(client, project.ProjectId, cancellationToken);
         return new(retry ? ServiceOutcome.Unchanged : ServiceOutcome.Done, service, errors);
     }
 

@@ -36,6 +36,20 @@ public static class ServiceOrchestration
         await client.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Tells a running service orchestration that the service stopped, so it ends. One that has ended already (a retried
+    /// stop) is left alone rather than started again only to be stopped.
+    /// </summary>
+    public static async Task StopAsync(DurableTaskClient client, string projectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var instanceId = ServiceLifecycleIds.InstanceIdFor(projectId);
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false })
+        {
+            await client.RaiseEventAsync(instanceId, ServiceStopped.EventName, new ServiceStopped(projectId), cancellationToken);
+        }
+    }
+
     public static async Task RaiseAsync(DurableTaskClient client, string projectId, string eventName, object payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);

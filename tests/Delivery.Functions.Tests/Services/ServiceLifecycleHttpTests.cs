@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.Functions.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace Delivery.Functions.Tests.Services;
 
@@ -42,7 +43,7 @@ public sealed class ServiceLifecycleHttpTests(ServiceApp app) : IClassFixture<Se
         Assert.Equal([5, 12], second.GetProperty("points").EnumerateArray().Select(p => p.GetInt32()).ToArray());
         Assert.Equal("Met", second.GetProperty("outcome").GetString());
 
-        foreach (var (moveId, to, phase) in new[] { ("to-private-beta", "privateBeta", "PrivateBeta"), ("to-public-beta", "publicBeta", "PublicBeta"), ("to-live", "live", "Live") })
+        foreach (var (moveId, to, phase) in new[] { ("to-private-beta", "privateBeta", "PrivateBeta"), ("to-public-beta", "publicBeta", "PublicBeta"), ("to-live", "live", "Live"), ("to-retirement", "retirement", "Retirement") })
         {
             using var moved = await sam.PostAsJsonAsync($"/api/projects/{projectId}/service/moves/{moveId}", ServiceApp.Plan(to, $"Goals of {phase}"));
             Assert.Equal(HttpStatusCode.Accepted, moved.StatusCode);
@@ -50,17 +51,19 @@ public sealed class ServiceLifecycleHttpTests(ServiceApp app) : IClassFixture<Se
         }
 
         var service = await app.ServiceAsync(projectId);
-        Assert.Equal(["Discovery", "Alpha", "PrivateBeta", "PublicBeta", "Live"], service.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()!).ToArray());
+        Assert.Equal("Retired", service.GetProperty("status").GetString());
+        Assert.Equal(["Discovery", "Alpha", "PrivateBeta", "PublicBeta", "Live", "Retirement"], service.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()!).ToArray());
         var moves = service.GetProperty("moves").EnumerateArray().ToList();
         Assert.All(moves, m => Assert.True(m.GetProperty("approved").GetBoolean()));
         Assert.Equal("head-hana", moves[0].GetProperty("decidedBy").GetString());
         Assert.Equal("alpha-2", moves[1].GetProperty("assessmentId").GetString());
         var actions = await app.AuditActionsAsync(projectId);
         Assert.Equal(1, actions.Count(a => a == "ServiceStarted"));
-        Assert.Equal(4, actions.Count(a => a == "ServicePhaseRequested"));
-        Assert.Equal(4, actions.Count(a => a == "ServicePhaseChanged"));
+        Assert.Equal(5, actions.Count(a => a == "ServicePhaseRequested"));
+        Assert.Equal(5, actions.Count(a => a == "ServicePhaseChanged"));
         Assert.Equal(2, actions.Count(a => a == "AssessmentRequested"));
         Assert.Equal(2, actions.Count(a => a == "AssessmentOutcomeRecorded"));
+        Assert.Equal("\"retired\"", await OrchestrationOutputAsync(projectId));
     }
 
     [Fact]
@@ -91,6 +94,7 @@ public sealed class ServiceLifecycleHttpTests(ServiceApp app) : IClassFixture<Se
         Assert.Equal(1, actions.Count(a => a == "ServiceStopped"));
         Assert.Equal(1, actions.Count(a => a == "ServicePhaseDeclined"));
         await app.WaitingForAsync(projectId, "Nothing: the service stopped after Discovery");
+        Assert.Equal("\"stopped\"", await OrchestrationOutputAsync(projectId));
     }
 
     [Fact]
@@ -113,6 +117,24 @@ public sealed class ServiceLifecycleHttpTests(ServiceApp app) : IClassFixture<Se
         using var admin = app.As("admin-ada");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/projects/{projectId}/service")).StatusCode);
         Assert.DoesNotContain("ServiceStarted", await app.AuditActionsAsync(projectId));
+    }
+
+    /// <summary>The service orchestration's output once it has ended.</summary>
+    private async Task<string?> OrchestrationOutputAsync(string projectId)
+    {
+        var client = app.App.Services.GetRequiredService<DurableTaskClient>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync($"service-{projectId}", getInputsAndOutputs: true);
+            if (instance is { IsCompleted: true })
+            {
+                return instance.SerializedOutput;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The service orchestration of {projectId} did not end: {instance?.RuntimeStatus}");
+            await Task.Delay(100);
+        }
     }
 
     private async Task WaitAsync(string projectId, Func<JsonElement, bool> done)
