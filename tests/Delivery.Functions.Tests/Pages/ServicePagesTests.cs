@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Delivery.Functions.Tests.Services;
 
 namespace Delivery.Functions.Tests.Pages;
@@ -78,6 +79,80 @@ public sealed class ServicePagesTests(ServiceApp app, BrowserFixture browser) : 
 
         var rita = await browser.NewPageAsync(app.App.BaseAddress, "rita");
         Assert.Equal(403, (await rita.GotoAsync(Url($"/api/projects/{projectId}/service/next-phase")))!.Status);
+    }
+
+    [Fact]
+    public async Task An_assessment_is_asked_for_paneled_self_assessed_and_decided_on_the_forms_passing_axe()
+    {
+        var projectId = await app.DigitalServiceAsync();
+        var today = DateTime.UtcNow;
+
+        var sam = await browser.NewPageAsync(app.App.BaseAddress, "pm-sam", bypassContentSecurityPolicy: true);
+        await sam.GotoAsync(Url($"/api/projects/{projectId}/service/page"));
+        await sam.ClickAsync("a:text('Ask for an assessment of Discovery')");
+        await sam.WaitForSelectorAsync("h1:text('Ask for a service assessment')");
+        await BrowserFixture.CheckAsync(sam, "assessment-request");
+        await sam.ClickAsync("button:text('Ask for the assessment')");
+        await sam.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.Equal(2, await sam.Locator(".govuk-error-summary__list a").CountAsync());
+        await BrowserFixture.CheckAsync(sam, "assessment-request-errors");
+        await sam.CheckAsync("#kind");
+        await FillDateAsync(sam, "preferredDate", today.AddDays(7));
+        await sam.FillAsync("#documentTitle", "Discovery findings");
+        await sam.FillAsync("#documentUrl", "https://example.gov.uk/discovery");
+        await sam.ClickAsync("button:text('Ask for the assessment')");
+        await sam.WaitForSelectorAsync("h1:text('Service phases')");
+        Assert.Contains("Discovery assessment assessment-1", await sam.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var assessment = Url($"/api/projects/{projectId}/assessments/assessment-1");
+
+        var lola = await browser.NewPageAsync(app.App.BaseAddress, "lead-lola", bypassContentSecurityPolicy: true);
+        await lola.GotoAsync($"{assessment}/panel/page");
+        await BrowserFixture.CheckAsync(lola, "assessment-panel");
+        await lola.SelectOptionAsync("#leadAssessorId", "dev-dina");
+        await lola.ClickAsync("button:text('Assign the panel')");
+        await lola.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.Contains("in the service's team", await lola.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.CheckAsync(lola, "assessment-panel-errors");
+        await lola.SelectOptionAsync("#leadAssessorId", "assessor-ash");
+        await lola.GetByLabel("Kim Lee").CheckAsync();
+        await lola.ClickAsync("button:text('Assign the panel')");
+        await lola.WaitForSelectorAsync("h1:text('Service phases')");
+
+        var dina = await browser.NewPageAsync(app.App.BaseAddress, "dev-dina", bypassContentSecurityPolicy: true);
+        await dina.GotoAsync($"{assessment}/self-assessment/page");
+        await BrowserFixture.CheckAsync(dina, "self-assessment");
+        for (var i = 0; i < 14; i++)
+        {
+            await dina.FillAsync($"#points-{i}-summary", $"We did point {i + 1}");
+        }
+
+        await dina.ClickAsync("button:text('Save the self-assessment')");
+        await dina.WaitForSelectorAsync("h1:text('Service phases')");
+
+        var ash = await browser.NewPageAsync(app.App.BaseAddress, "assessor-ash", bypassContentSecurityPolicy: true);
+        await ash.GotoAsync($"{assessment}/outcome/page");
+        Assert.Contains("We did point 14", await ash.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.CheckAsync(ash, "assessment-outcome");
+        await ash.ClickAsync("button:text('Record the outcome')");
+        await ash.WaitForSelectorAsync(".govuk-error-summary");
+        await BrowserFixture.CheckAsync(ash, "assessment-outcome-errors");
+        for (var i = 0; i < 14; i++)
+        {
+            await ash.CheckAsync(i == 1 ? "#results-1-met-2" : $"#results-{i}-met");
+            await ash.FillAsync($"#results-{i}-reasons", $"Reasons for point {i + 1}");
+        }
+
+        await ash.CheckAsync("#outcome-2");
+        await ash.FillAsync("#conditions-0-description", "Map the whole journey, phone included");
+        await ash.SelectOptionAsync("#conditions-0-ownerId", "fin-farah");
+        await FillDateAsync(ash, "conditions-0-due", today.AddDays(30));
+        await ash.ClickAsync("button:text('Record the outcome')");
+        await ash.WaitForSelectorAsync("h1:text('Service phases')");
+        Assert.Contains("not met (points 2)", await ash.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        using var admin = app.As("admin-ada");
+        var stored = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/projects/{projectId}/assessments/assessment-1");
+        Assert.Equal("fin-farah", stored.GetProperty("conditions")[0].GetProperty("ownerId").GetString());
+        Assert.Equal("assessor-ash", stored.GetProperty("panel").GetProperty("leadAssessorId").GetString());
     }
 
     private static async Task FillDateAsync(Microsoft.Playwright.IPage page, string name, DateTime date)
