@@ -17,7 +17,7 @@ namespace Delivery.Functions.ServiceAssessments;
 /// the assessment lead assigns the panel (<c>…/panel/page</c>); the panel records the outcome (<c>…/outcome/page</c>).
 /// Errors come back field by field; done, each opens the service page.
 /// </summary>
-public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository services, ApprovalPolicy directory, InputLimits limits, PageRenderer pages)
+public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository services, ApprovalPolicy directory, ServicePolicy policy, InputLimits limits, PageRenderer pages)
 {
     private static readonly Dictionary<string, string> None = [];
 
@@ -195,8 +195,12 @@ public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository
     private Task<IResult> Page<TView>(
         HttpContext http, ProjectDocument project, string assessmentId, ServiceAssessment? assessment, IReadOnlyList<ServiceAssessment> earlier,
         IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> errors, int status = StatusCodes.Status200OK)
-        where TView : PageBase<AssessmentFormModel> =>
-        pages.PageAsync<TView, AssessmentFormModel>(http, new AssessmentFormModel(project, assessmentId, assessment, directory.People, earlier, values, errors), status);
+        where TView : PageBase<AssessmentFormModel>
+    {
+        // The panel form offers only assessors; the others choose condition owners from everyone in the directory.
+        var people = typeof(TView) == typeof(AssessmentPanelView) ? directory.People.Where(p => p.Holds(policy.AssessorRole)).ToList() : directory.People;
+        return pages.PageAsync<TView, AssessmentFormModel>(http, new AssessmentFormModel(project, assessmentId, assessment, people, earlier, values, errors), status);
+    }
 
     private async Task<IResult> DoneAsync(HttpContext http, ProjectDocument project, AssessmentResult result) => result switch
     {
