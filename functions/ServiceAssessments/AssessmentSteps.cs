@@ -294,7 +294,7 @@ public sealed class AssessmentSteps(
         }
 
         var now = clock.GetUtcNow();
-        var (results, outcome, conditions, errors) = ReadOutcome(body, assessment, ProjectRecordAccess.Today(now));
+        var (results, outcome, conditions, errors) = OutcomeRules.Read(body, assessment, ProjectRecordAccess.Today(now), directory, limits);
         if (errors.Count > 0)
         {
             return new(ServiceOutcome.Invalid, null, errors);
@@ -344,67 +344,6 @@ public sealed class AssessmentSteps(
         // Conditions reach the daily reminders through the project's control figures.
         await controls.RefreshAsync(project.ProjectId, cancellationToken);
         return new(ServiceOutcome.Done, stored, errors);
-    }
-
-    private (List<PointResult> Results, AssessmentOutcome? Outcome, List<AssessmentCondition> Conditions, Dictionary<string, string[]> Errors) ReadOutcome(OutcomeBody body, ServiceAssessment assessment, DateOnly today)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var results = body.Results ?? [];
-        PointRules.Cover("results", results.Select(r => r?.Point).ToList(), assessment.Points, errors);
-        for (var i = 0; i < results.Count; i++)
-        {
-            if (results[i]?.Met is null)
-            {
-                errors[$"results[{i}].met"] = ["Say whether the point is met (true) or not met (false)."];
-            }
-
-            RecordRules.Text($"results[{i}].reasons", results[i]?.Reasons, limits.MaxTextLength, required: true, errors);
-            RecordRules.Text($"results[{i}].recommendations", results[i]?.Recommendations, limits.MaxTextLength, required: false, errors);
-        }
-
-        var outcome = RecordRules.Choice<AssessmentOutcome>("outcome", body.Outcome, required: true, errors);
-        var anyNotMet = results.Any(r => r?.Met == false);
-        if (outcome == AssessmentOutcome.Met && anyNotMet)
-        {
-            errors["outcome"] = ["The outcome is met only when every point assessed is met; with a point not met it is notMet."];
-        }
-        else if (outcome == AssessmentOutcome.NotMet && results.Count > 0 && results.All(r => r?.Met == true))
-        {
-            errors["outcome"] = ["Every point assessed is met, so the outcome is met."];
-        }
-
-        var conditions = body.Conditions ?? [];
-        if (conditions.Count > limits.MaxListItems)
-        {
-            errors["conditions"] = [$"Give at most {limits.MaxListItems} conditions."];
-        }
-
-        for (var i = 0; i < Math.Min(conditions.Count, limits.MaxListItems); i++)
-        {
-            var c = conditions[i];
-            if (!ProjectRecordAccess.IsRecordId(c?.ConditionId) || conditions.Take(i).Any(o => o?.ConditionId == c!.ConditionId))
-            {
-                errors[$"conditions[{i}].conditionId"] = ["Give each condition its own id of 1 to 64 letters, digits, '-' or '_', like c1."];
-            }
-
-            RecordRules.Text($"conditions[{i}].description", c?.Description, limits.MaxTextLength, required: true, errors);
-            RecordRules.Person($"conditions[{i}].ownerId", c?.OwnerId, directory, errors);
-            if (c?.Due is not { } due)
-            {
-                errors[$"conditions[{i}].due"] = ["Enter the date it is due, like 2027-01-31."];
-            }
-            else if (due < today || due > limits.LatestDate(today))
-            {
-                errors[$"conditions[{i}].due"] = [$"The due date must be from today to {limits.MaxYearsAhead} years ahead."];
-            }
-        }
-
-        return errors.Count > 0
-            ? ([], null, [], errors)
-            : (results.Select(r => new PointResult(r!.Point!.Value, r.Met!.Value, r.Reasons!.Trim(), string.IsNullOrWhiteSpace(r.Recommendations) ? null : r.Recommendations.Trim())).OrderBy(r => r.Point).ToList(),
-                outcome,
-                conditions.Select(c => new AssessmentCondition(c!.ConditionId!, c.Description!.Trim(), directory.Find(c.OwnerId)!.Id, c.Due!.Value)).ToList(),
-                errors);
     }
 
     /// <summary>A condition done, by its owner or the delivery manager; audited once.</summary>
