@@ -19,15 +19,21 @@ internal static class OtherRequesters
         using var response = await client.PostAsync("/api/projects", new ProjectRequestBuilder().With("title", title).ToJsonContent());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var projectId = response.Headers.Location!.ToString().Split('/')[^1];
-        await app.StageAsync(projectId, "BusinessCase");
+        await app.AtRestInAsync(projectId, "BusinessCase");
+        return projectId;
+    }
+
+    /// <summary>Waits until the project is in the stage and that stage change is audited (the audit entry follows the stage).</summary>
+    public static async Task AtRestInAsync(this ApprovalApp app, string projectId, string stage)
+    {
+        await app.StageAsync(projectId, stage);
         using var admin = app.As("admin-ada");
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await admin.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit")).EnumerateArray().Any(e => e.GetProperty("action").GetString() == "StageChanged"))
+        while (!(await admin.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/audit")).EnumerateArray()
+            .Any(e => e.GetProperty("action").GetString() == "StageChanged" && e.GetProperty("subject").GetString() == stage))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"The stage change of {projectId} was never audited.");
+            Assert.True(DateTime.UtcNow < deadline, $"The change of {projectId} to {stage} was never audited.");
             await Task.Delay(50);
         }
-
-        return projectId;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class RetentionTests(ApprovalApp app) : IClassFixture<Appr
         var withdrawn = await app.RequestedByAsync("ravi", "Ravi's withdrawn request");
         using var ravi = app.As("ravi");
         Assert.Equal(HttpStatusCode.OK, (await ravi.PostAsJsonAsync($"/api/projects/{withdrawn}/withdraw", new { reason = "Funded by ravi.singh@example.gov.uk's team instead" })).StatusCode);
-        await app.StageAsync(withdrawn, "Withdrawn");
+        await app.AtRestInAsync(withdrawn, "Withdrawn");
         var database = app.App.Services.GetRequiredService<Database>();
         var liveBefore = await PersonalDataScan.PartitionAsync(database, DataContainers.Projects, live);
         var portfolioBefore = await PersonalDataScan.PartitionAsync(database, DataContainers.Views, ViewIds.Portfolio);
