@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsvHelper;
+using Delivery.Functions.App.Http;
 using Delivery.Workflows.Flow;
 
 namespace Delivery.Functions.FlowReport;
@@ -7,35 +6,14 @@ namespace Delivery.Functions.FlowReport;
 /// <summary>
 /// The flow report as CSV, one row per figure, with the same numbers as the JSON: lead time of each approved
 /// project and its summary, throughput per month, time in each stage, approval turnaround per approver, work in
-/// progress by stage and the age of each item in progress. Formula-like cells are escaped as in the portfolio's CSV.
+/// progress by stage and the age of each item in progress. Formula-like cells are escaped by <see cref="CsvDownload"/>.
 /// </summary>
-public sealed class FlowCsv(FlowReportData report) : IResult
+public static class FlowCsv
 {
-    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture };
-
+    /// <summary>The columns of both flow downloads: the project flow report and a team's flow.</summary>
     public static readonly string[] Headers = ["Metric", "Subject", "Month", "Count", "Days", "Mean days", "50th percentile days", "85th percentile days"];
 
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        var response = httpContext.Response;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = "attachment; filename=\"flow.csv\"";
-        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false));
-        await using var csv = CsvWriter.Create(writer, Options, leaveOpen: false);
-        csv.WriteRecord([.. Headers]);
-        foreach (var row in Rows(report))
-        {
-            foreach (var cell in row)
-            {
-                csv.WriteField(cell);
-            }
-
-            await csv.EndRecordAsync(httpContext.RequestAborted);
-        }
-
-        await csv.FlushAsync(httpContext.RequestAborted);
-    }
+    public static CsvDownload Download(FlowReportData report) => new("flow.csv", Headers, Rows(report));
 
     /// <summary>The report's rows as text cells, in the order of <see cref="Headers"/>.</summary>
     public static IEnumerable<string[]> Rows(FlowReportData report)
@@ -73,8 +51,9 @@ public sealed class FlowCsv(FlowReportData report) : IResult
         }
     }
 
-    private static string[] Summary(string metric, string subject, DurationSummary s) =>
+    /// <summary>A summary's row: count, mean and the 50th and 85th percentiles.</summary>
+    public static string[] Summary(string metric, string subject, DurationSummary s) =>
         [metric, subject, "", N(s.Count), "", N(s.MeanDays), N(s.Percentile50Days), N(s.Percentile85Days)];
 
-    private static string N(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string N(double? value) => CsvDownload.N(value);
 }

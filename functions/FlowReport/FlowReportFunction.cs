@@ -73,7 +73,7 @@ public sealed class FlowReportFunction(FlowView flow, PageRenderer pages, TimePr
         }
 
         var report = await ReportAsync(months, cancellationToken);
-        return csv ? new FlowCsv(report) : TypedResults.Ok(report);
+        return csv ? FlowCsv.Download(report) : TypedResults.Ok(report);
     }
 
     private async Task<FlowReportData> ReportAsync(int months, CancellationToken cancellationToken)

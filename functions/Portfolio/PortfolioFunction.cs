@@ -86,7 +86,7 @@ public sealed class PortfolioFunction(PortfolioView portfolio, ApprovalPolicy ap
         }
 
         var rows = portfolio.AllAsync(filter, cancellationToken);
-        return excel ? new PortfolioXlsx(rows, clock.GetUtcNow()) : new PortfolioCsv(rows, clock.GetUtcNow());
+        return excel ? new PortfolioXlsx(rows, clock.GetUtcNow()) : PortfolioCsv.Download(rows, clock.GetUtcNow());
     }
 
     /// <summary>Requesters see their own projects, not the portfolio.</summary>

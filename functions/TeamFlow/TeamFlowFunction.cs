@@ -77,7 +77,7 @@ public sealed class TeamFlowFunction(ProjectRepository projects, BacklogFlowSumm
         }
 
         var report = await ReportAsync(project!.ProjectId, months, cancellationToken);
-        return csv ? new TeamFlowCsv(report) : TypedResults.Ok(report);
+        return csv ? TeamFlowCsv.Download(report) : TypedResults.Ok(report);
     }
 
     private async Task<TeamFlowReport> ReportAsync(string projectId, int months, CancellationToken cancellationToken)
