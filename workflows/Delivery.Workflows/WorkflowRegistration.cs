@@ -26,6 +26,9 @@ public static class WorkflowRegistration
             .AddOrchestrator<ProjectControlOrchestrator>()
             .AddOrchestrator<Highlights.HighlightReportOrchestrator>()
             .AddOrchestrator<Benefits.BenefitReviewOrchestrator>()
+            .AddOrchestrator<Services.ServiceLifecycleOrchestrator>()
+            .AddActivity<Services.PlanServiceMoveActivity>()
+            .AddActivity<Services.ApplyServiceMoveActivity>()
             .AddActivity<Benefits.PlanBenefitReviewsActivity>()
             .AddActivity<Benefits.OpenBenefitReviewActivity>()
             .AddActivity<Benefits.ChaseBenefitReviewActivity>()
@@ -71,6 +74,7 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Stages.StageRepository>();
         services.TryAddSingleton<Highlights.HighlightRepository>();
         services.TryAddSingleton<Closure.ClosureRepository>();
+        services.TryAddSingleton<Services.ServiceRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

@@ -15,6 +15,10 @@ public static class DevPeople
         new("head-hana", "Hana Kowalski", "hana.kowalski@example.gov.uk", [Roles.Approver]),
         new("fin-farah", "Farah Ahmed", "farah.ahmed@example.gov.uk", [Roles.Finance, Roles.Approver]),
         new("board-ben", "Ben Clarke", "ben.clarke@example.gov.uk", [Roles.Board, Roles.Approver]),
+        new("lead-lola", "Lola Adeyemi", "lola.adeyemi@example.gov.uk", [Roles.Assessor]),
+        new("assessor-ash", "Ash Kumar", "ash.kumar@example.gov.uk", [Roles.Assessor]),
+        new("assessor-kim", "Kim Lee", "kim.lee@example.gov.uk", [Roles.Assessor]),
+        new("dev-dina", "Dina Novak", "dina.novak@example.gov.uk", [Roles.Assessor]),
         new("admin-ada", "Ada Lewis", "ada.lewis@example.gov.uk", [Roles.Admin]),
     ];
 

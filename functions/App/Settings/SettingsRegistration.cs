@@ -19,6 +19,7 @@ public static class SettingsRegistration
         Register(services, SettingsBinder.Bind<ApprovalSettings>(configuration, ApprovalSettings.Section, problems));
         Register(services, SettingsBinder.Bind<LifecycleSettings>(configuration, LifecycleSettings.Section, problems));
         Register(services, SettingsBinder.Bind<BenefitsSettings>(configuration, BenefitsSettings.Section, problems));
+        Register(services, SettingsBinder.Bind<ServiceSettings>(configuration, ServiceSettings.Section, problems));
         Register(services, SettingsBinder.Bind<DataProtectionSettings>(configuration, DataProtectionSettings.Section, problems));
         Register(services, SettingsBinder.Bind<DurableSettings>(configuration, DurableSettings.Section, problems));
         Register(services, SettingsBinder.Bind<LocalTriggerSettings>(configuration, LocalTriggerSettings.Section, problems));

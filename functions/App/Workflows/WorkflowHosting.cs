@@ -22,6 +22,7 @@ public static class WorkflowHosting
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LifecycleSettings>>().Value.ToPolicy());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<InputSettings>>().Value.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BenefitsSettings>>().Value.ToPolicy());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ServiceSettings>>().Value.ToPolicy());
         services.AddSingleton(sp => new WorkflowEnvironment(sp.GetRequiredService<IOptions<AppSettings>>().Value.PublicBaseUrl!));
         services.AddDeliveryWorkflowServices();
         return services;

@@ -144,4 +144,37 @@ public enum AuditAction
 
     /// <summary>Items were imported into a digital service's backlog from a Jira or Azure Boards CSV export (one entry per file).</summary>
     BacklogImported,
+
+    /// <summary>The delivery manager started a digital service's phases: Discovery, with its goals, team, budget and dates.</summary>
+    ServiceStarted,
+
+    /// <summary>The delivery manager asked to move the service on to its next phase (Discovery to Alpha waits for the sponsor).</summary>
+    ServicePhaseRequested,
+
+    /// <summary>The service moved on to its next phase.</summary>
+    ServicePhaseChanged,
+
+    /// <summary>The sponsor did not approve moving the service on (rejected or asked for changes): it stays in its phase.</summary>
+    ServicePhaseDeclined,
+
+    /// <summary>The service stopped after Discovery or Alpha ("we learned not to build it"), with the reasons.</summary>
+    ServiceStopped,
+
+    /// <summary>The team asked for a Service Standard assessment (or a reassessment of the points not met).</summary>
+    AssessmentRequested,
+
+    /// <summary>The assessment lead assigned the assessment's panel.</summary>
+    AssessmentPanelAssigned,
+
+    /// <summary>A panel was refused: someone named is not an assessor, or is in the service's team.</summary>
+    AssessmentPanelRefused,
+
+    /// <summary>The team recorded its self-assessment against the points assessed.</summary>
+    SelfAssessmentRecorded,
+
+    /// <summary>The panel recorded each point met or not met and the overall outcome; the report was published.</summary>
+    AssessmentOutcomeRecorded,
+
+    /// <summary>A condition of an assessment was done.</summary>
+    AssessmentConditionDone,
 }

@@ -86,7 +86,8 @@ public sealed record ToleranceEpisode(int Number, int Band, DateOnly Since);
 /// <summary>
 /// Something a person looks after: an open risk they own (<see cref="ReminderKind.RiskReview"/>, dated when it was
 /// last reviewed or raised), a risk action they are to do (<see cref="ReminderKind.Action"/>, dated when it is due) or
-/// the project's next highlight report (<see cref="ReminderKind.HighlightReport"/>, for its manager, dated when due).
+/// the project's next highlight report (<see cref="ReminderKind.HighlightReport"/>, for its manager, dated when due)
+/// or a service assessment's condition not yet done (<see cref="ReminderKind.AssessmentCondition"/>, for its owner).
 /// The person is a directory id, or the project manager's email address.
 /// </summary>
 public sealed record ReminderItem(string PersonId, ReminderKind Kind, string ItemId, string Text, DateOnly Date);
@@ -97,4 +98,7 @@ public enum ReminderKind
     RiskReview,
     Action,
     HighlightReport,
+
+    /// <summary>A condition of a service assessment, for its owner, dated when due (reminded once past due, like an action).</summary>
+    AssessmentCondition,
 }

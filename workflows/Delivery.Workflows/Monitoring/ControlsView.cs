@@ -86,6 +86,7 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         var forecasts = await benefits.ListAsync(project.ProjectId, cancellationToken);
         var reports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
         var exceptions = await PartitionQuery.ListAsync<ProjectException>(_projectRecords, project.ProjectId, ProjectException.DocumentType, cancellationToken);
+        var assessments = await PartitionQuery.ListAsync<Services.ServiceAssessment>(_projectRecords, project.ProjectId, Services.ServiceAssessment.DocumentType, cancellationToken);
         var highlightDue = await HighlightDueAsync(project, baseline, reports, cancellationToken);
         var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
         var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
@@ -113,6 +114,7 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
             Reminders = openRisks.Select(r => new ReminderItem(r.OwnerId, ReminderKind.RiskReview, r.ItemId, r.Title, r.LastReviewed ?? DateOnly.FromDateTime(r.RaisedAt.UtcDateTime)))
                 .Concat(openRisks.SelectMany(r => r.Actions.Where(a => !a.Done).Select(a => new ReminderItem(a.ActioneeId, ReminderKind.Action, $"{r.ItemId}/{a.ActionId}", a.Description, a.Due))))
                 .Concat(project.ProjectManager is { } pm ? [new ReminderItem(pm.Email, ReminderKind.HighlightReport, "highlight-report", "Highlight report", highlightDue)] : [])
+                .Concat(assessments.SelectMany(a => a.Conditions.Where(c => !c.Done).Select(c => new ReminderItem(c.OwnerId, ReminderKind.AssessmentCondition, $"{a.AssessmentId}/{c.ConditionId}", c.Description, c.Due))))
                 .ToList(),
             HighlightDue = highlightDue,
             RefreshedAt = clock.GetUtcNow(),

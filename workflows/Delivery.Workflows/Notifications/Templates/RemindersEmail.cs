@@ -23,6 +23,7 @@ public static class RemindersEmail
                 layout.Fact(due.Item.ItemId, due.Item.Kind switch
                 {
                     ReminderKind.Action => $"Action due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}",
+                    ReminderKind.AssessmentCondition => $"Service assessment condition due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}",
                     ReminderKind.HighlightReport => $"Highlight report overdue since {UkFormat.Date(due.Item.Date)}",
                     _ => $"Risk not reviewed since {UkFormat.Date(due.Item.Date)} (reviews are due every {riskReviewDays} days): {due.Item.Text}",
                 });
