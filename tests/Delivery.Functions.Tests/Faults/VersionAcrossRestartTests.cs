@@ -100,6 +100,12 @@ public sealed class VersionAcrossRestartTests : IAsyncLifetime
         var settings = TestSettings.Local(_database);
         settings[TestSettings.TaskHubSetting] = _taskHub;
         settings["AzureFunctionsJobHost:extensions:durableTask:defaultVersion"] = defaultVersion;
+
+        // Stopping version 1 cancels the work item it is running (the SDK worker cancels its completion call), and that
+        // message comes back only after the control queue's visibility timeout, 5 minutes by default: seen to hold the
+        // first lifecycle's approval request past the wait below in 3 runs of 4. Shorter here, as for a killed process.
+        settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:20";
+        settings["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:20";
         for (var i = 0; i < ApprovalApp.Approvers.Length; i++)
         {
             settings[$"Approvals:People:{i}:Email"] = EmailOf(ApprovalApp.Approvers[i]);
