@@ -15,6 +15,10 @@ public sealed record ImportCheck(int Rows, IReadOnlyList<StoryRecord> Preview, I
     /// <summary>The problem key naming a row as a spreadsheet numbers it (the header is row 1).</summary>
     public static string RowKey(int row) => $"row {row}";
 
+    /// <summary>Why a file with problems was not imported: how many rows have them, and how many are listed.</summary>
+    public string Refusal => $"{RowsWithErrors} of {Rows} rows have problems, so nothing was imported."
+        + (RowsWithErrors > Errors.Count ? $" The first {Errors.Count} are listed." : string.Empty) + " Correct them and import the file again.";
+
     public static async Task<ImportCheck> RunAsync(ImportFile file, ImportMapping mapping, Func<string[], int, (StoryRecord? Story, List<string> Errors)> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);

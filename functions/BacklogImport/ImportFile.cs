@@ -105,6 +105,13 @@ public sealed class ImportFile : IAsyncDisposable
         return fields;
     }
 
+    /// <summary>Copies the whole file to <paramref name="destination"/> (to keep it between the import page's steps).</summary>
+    public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        _file.Position = 0;
+        await _file.CopyToAsync(destination, cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }
 

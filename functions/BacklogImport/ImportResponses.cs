@@ -13,7 +13,15 @@ public sealed record ImportPreview(
     int Rows,
     int RowsWithErrors,
     IReadOnlyList<StoryResponse> Preview,
-    IReadOnlyDictionary<string, string[]> Errors);
+    IReadOnlyDictionary<string, string[]> Errors)
+{
+    public static ImportPreview From(ImportMapping mapping, IReadOnlyList<string> columns, ImportCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(check);
+        return new(mapping.Source, columns, mapping.Names, check.Rows, check.RowsWithErrors, check.Preview.Select(StoryResponse.From).ToList(), check.Errors);
+    }
+}
 
 /// <summary>What an import did: how many rows, how many items it added, and how many were already in the backlog (left as they are).</summary>
 public sealed record ImportResult(ImportSource Source, int Rows, int Imported, int AlreadyThere);

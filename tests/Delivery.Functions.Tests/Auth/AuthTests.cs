@@ -41,6 +41,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["GET /api/reports/flow.csv"] = HttpStatusCode.Redirect,
         ["GET /api/reports/flow/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/backlog/page"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/backlog-import/page"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/backlog-import/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/team-flow.csv"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/team-flow/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/page"] = HttpStatusCode.Redirect,

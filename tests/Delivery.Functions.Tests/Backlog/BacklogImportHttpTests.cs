@@ -16,7 +16,7 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
 {
     private static readonly DateTimeOffset T = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
-    private static string JiraExport() => string.Join("\r\n",
+    internal static string JiraExport() => string.Join("\r\n",
         JiraHeader,
         $"School admissions online,DEL-1,10001,Epic,In Progress,Medium,Sam,{JiraDate(T)},{JiraDate(T)},,Everything parents need to apply,,,,,,",
         $"Apply for a place,DEL-2,10002,Story,Done,High,Sam,{JiraDate(T)},{JiraDate(T.AddDays(9))},{JiraDate(T.AddDays(9))},\"As a parent, I want to apply online, so that I need not post a form\",DEL-1,\"- Saves as you go\n- Sends a receipt\",Sprint 1,Sprint 2,Private beta,{JiraDate(T.AddDays(2))}",
