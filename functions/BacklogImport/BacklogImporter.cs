@@ -8,7 +8,8 @@ namespace Delivery.Functions.BacklogImport;
 /// Checks and imports a Jira or Azure Boards CSV export into a digital service's backlog, for the API and for the
 /// import page alike, so a file gets the same checks and the same result however it arrives. The second pass
 /// creates the items a few in flight (items already in the backlog are left as they are), writes the team's flow
-/// summaries once per month at the end and audits the file once.
+/// summaries at the end and audits the file once. An item an earlier export of the same tool brought is brought up to
+/// date with the file, so a team that keeps its backlog in the tool re-imports to refresh its flow metrics.
 /// </summary>
 public sealed class BacklogImporter(BacklogRepository backlog, BacklogFlowSummary flow, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
@@ -69,26 +70,35 @@ public sealed class BacklogImporter(BacklogRepository backlog, BacklogFlowSummar
             At = clock.GetUtcNow(),
             Actor = user,
             Action = AuditAction.BacklogImported,
-            Summary = $"{result.Imported} backlog items imported from a {(mapping.Source == ImportSource.Jira ? "Jira" : "Azure Boards")} export of {result.Rows} rows ({result.AlreadyThere} already in the backlog)",
+            Summary = $"{result.Imported} backlog items imported and {result.Updated} updated from a {(mapping.Source == ImportSource.Jira ? "Jira" : "Azure Boards")} export of {result.Rows} rows ({result.AlreadyThere} already in the backlog as they are)",
             Subject = file.Sha256[..16],
         }, cancellationToken);
         return result;
     }
 
-    /// <summary>The second pass: each row created (409: already there, its stored flow used), a bounded number in flight, then the flow summaries.</summary>
+    /// <summary>
+    /// The second pass: each row stored (new, updated from an earlier export, or left as it is), a bounded number in
+    /// flight; then the flow summaries: new and unchanged items' at once, per month; updated items' one by one, since
+    /// their finished month or work in progress may have moved.
+    /// </summary>
     private async Task<ImportResult> StoreAsync(ProjectDocument project, ImportFile file, ImportMapping mapping, string user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var flows = new List<(string StoryId, StoryFlow Flow)>();
-        var inFlight = new List<Task<(StoryRecord Story, bool Created)>>();
-        var (rows, imported, already) = (0, 0, 0);
+        var moved = new List<ImportedStory>();
+        var inFlight = new List<Task<ImportedStory>>();
+        var rows = 0;
+        var outcomes = new Dictionary<ImportOutcome, int>();
 
-        void Collect(Task<(StoryRecord Story, bool Created)> done)
+        void Collect(ImportedStory done)
         {
-            var (story, created) = done.Result;
-            (imported, already) = created ? (imported + 1, already) : (imported, already + 1);
-            if (StoryFlow.Of(story) is { } f && (f.FinishedAt is not null || f.InProgress))
+            outcomes[done.Outcome] = outcomes.GetValueOrDefault(done.Outcome) + 1;
+            if (done.Outcome == ImportOutcome.Updated)
             {
-                flows.Add((story.StoryId, f));
+                moved.Add(done);
+            }
+            else if (StoryFlow.Of(done.Story) is { } f && (f.FinishedAt is not null || f.InProgress))
+            {
+                flows.Add((done.Story.StoryId, f));
             }
         }
 
@@ -101,22 +111,26 @@ public sealed class BacklogImporter(BacklogRepository backlog, BacklogFlowSummar
 
             rows++;
             var (story, _) = ImportRow.Read(fields, mapping, project.ProjectId, row - 1, user, now, limits);
-            inFlight.Add(backlog.CreateImportedAsync(story!, cancellationToken));
+            inFlight.Add(backlog.ImportAsync(story!, cancellationToken));
             if (inFlight.Count >= InFlight)
             {
                 var done = await Task.WhenAny(inFlight);
                 inFlight.Remove(done);
-                Collect(await done.ContinueWith(t => t, TaskScheduler.Default));
+                Collect(await done);
             }
         }
 
         foreach (var task in inFlight)
         {
-            await task;
-            Collect(task);
+            Collect(await task);
         }
 
         await flow.AddAsync(project.ProjectId, flows, cancellationToken);
-        return new ImportResult(mapping.Source, rows, imported, already);
+        foreach (var updated in moved)
+        {
+            await flow.ApplyAsync(project.ProjectId, updated.Story.StoryId, updated.Before, StoryFlow.Of(updated.Story), cancellationToken);
+        }
+
+        return new ImportResult(mapping.Source, rows, outcomes.GetValueOrDefault(ImportOutcome.Created), outcomes.GetValueOrDefault(ImportOutcome.Updated), outcomes.GetValueOrDefault(ImportOutcome.AlreadyThere));
     }
 }

@@ -23,5 +23,8 @@ public sealed record ImportPreview(
     }
 }
 
-/// <summary>What an import did: how many rows, how many items it added, and how many were already in the backlog (left as they are).</summary>
-public sealed record ImportResult(ImportSource Source, int Rows, int Imported, int AlreadyThere);
+/// <summary>
+/// What an import did: how many rows, how many items it added, how many it brought up to date (imported from the
+/// same tool before, changed there since), and how many were already in the backlog as they are (or recorded here).
+/// </summary>
+public sealed record ImportResult(ImportSource Source, int Rows, int Imported, int Updated, int AlreadyThere);

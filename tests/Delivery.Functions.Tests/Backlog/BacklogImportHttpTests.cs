@@ -68,7 +68,41 @@ public sealed class BacklogImportHttpTests(ApprovalApp app) : IClassFixture<Appr
         Assert.Equal("Track an application, with \"status\"", backlog["DEL-4"].GetProperty("title").GetString());
         Assert.Equal("Backlog", backlog["DEL-5"].GetProperty("status").GetString());
         var audit = (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/audit")).EnumerateArray().Where(e => e.GetProperty("action").GetString() == "BacklogImported").ToList();
-        Assert.Equal("5 backlog items imported from a Jira export of 5 rows (0 already in the backlog)", Assert.Single(audit).GetProperty("summary").GetString());
+        Assert.Equal("5 backlog items imported and 0 updated from a Jira export of 5 rows (0 already in the backlog as they are)", Assert.Single(audit).GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task A_later_export_brings_changed_items_up_to_date_with_their_flow_and_leaves_items_recorded_here_alone()
+    {
+        var id = await ServiceAsync(app);
+        using var sam = app.As("pm-sam");
+        await sam.PutAsJsonAsync($"/api/projects/{id}/backlog/DEL-6", new { title = "Recorded here", priority = 6 });
+        var lines = JiraExport().Split("\r\n");
+        lines[3] = $"Upload proof of address,DEL-3,10003,Story,Done,Medium,Sam,{JiraDate(T.AddDays(1))},{JiraDate(T.AddDays(8))},{JiraDate(T.AddDays(8))},,DEL-1,,Sprint 2,,,{JiraDate(T.AddDays(5))}";
+        lines[5] = lines[5].Replace("Offer letters", "Offer letters by email", StringComparison.Ordinal);
+        var later = string.Join("\r\n", lines[..^1]) + $"\r\nRecorded in Jira too,DEL-6,10006,Story,To Do,Low,,{JiraDate(T)},{JiraDate(T)},,,,,,,,\r\n";
+
+        using var first = await sam.PostAsync($"/api/projects/{id}/backlog-import?source=jira", Csv(JiraExport()));
+        var wipBefore = (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/team-flow?months=12")).GetProperty("workInProgress").GetInt32();
+        using var second = await sam.PostAsync($"/api/projects/{id}/backlog-import?source=jira", Csv(later));
+        using var third = await sam.PostAsync($"/api/projects/{id}/backlog-import?source=jira", Csv(later));
+
+        static (int, int, int) Counts(JsonElement r) => (r.GetProperty("imported").GetInt32(), r.GetProperty("updated").GetInt32(), r.GetProperty("alreadyThere").GetInt32());
+        Assert.Equal((5, 0, 0), Counts(await JsonAsync(first)));
+        Assert.Equal((0, 2, 4), Counts(await JsonAsync(second)));
+        Assert.Equal((0, 0, 6), Counts(await JsonAsync(third)));
+        var moved = await BacklogHttpTests.StoryAsync(sam, id, "DEL-3");
+        Assert.Equal(("Done", 2), (moved.GetProperty("status").GetString(), moved.GetProperty("version").GetInt32()));
+        Assert.Equal([("Backlog", T.AddDays(1)), ("InProgress", T.AddDays(5)), ("Done", T.AddDays(8))], Transitions(moved));
+        Assert.Equal("Offer letters by email", (await BacklogHttpTests.StoryAsync(sam, id, "DEL-5")).GetProperty("title").GetString());
+        var recorded = await BacklogHttpTests.StoryAsync(sam, id, "DEL-6");
+        Assert.Equal(("Recorded here", "Recorded"), (recorded.GetProperty("title").GetString(), recorded.GetProperty("source").GetString()));
+        var flow = await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/team-flow?months=12");
+        Assert.Equal((1, 0), (wipBefore, flow.GetProperty("workInProgress").GetInt32()));
+        Assert.Equal(["DEL-2", "DEL-3"], flow.GetProperty("finished").EnumerateArray().Select(f => f.GetProperty("storyId").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        var audit = (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/audit")).EnumerateArray().Where(e => e.GetProperty("action").GetString() == "BacklogImported").Select(e => e.GetProperty("summary").GetString()).ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains("0 backlog items imported and 2 updated from a Jira export of 6 rows (4 already in the backlog as they are)", audit);
     }
 
     [Fact]

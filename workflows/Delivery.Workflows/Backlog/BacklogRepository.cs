@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Delivery.Workflows.Storage;
 using Microsoft.Azure.Cosmos;
 
@@ -7,10 +8,22 @@ namespace Delivery.Workflows.Backlog;
 /// <summary>What a move did: the story as stored, the missing readiness by field when it was refused, whether it changed anything.</summary>
 public sealed record MoveResult(StoryRecord? Story, IReadOnlyDictionary<string, string[]> Missing, bool Changed);
 
+/// <summary>What importing a row did to the backlog.</summary>
+public enum ImportOutcome
+{
+    Created,
+    Updated,
+    AlreadyThere,
+}
+
+/// <summary>An imported row's item as stored, its flow before the import, and what the import did.</summary>
+public sealed record ImportedStory(StoryRecord Story, StoryFlow Before, ImportOutcome Outcome);
+
 /// <summary>A digital service's backlog, in its project's partition, and the team's flow summaries kept in line with it.</summary>
 public sealed class BacklogRepository(Database database, BacklogFlowSummary flow)
 {
     private readonly Container _container = database.GetContainer(DataContainers.Projects);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ProjectPartition<StoryRecord> _stories = new(database);
 
     /// <summary>
@@ -88,23 +101,36 @@ public sealed class BacklogRepository(Database database, BacklogFlowSummary flow
     }
 
     /// <summary>
-    /// Creates an imported item as it was in the tool (version 1, its transitions from the file). An item already
-    /// in the backlog under that id is left as it is.
+    /// Stores an imported item as it is in the tool: created (version 1, its transitions from the file) when new; when
+    /// an earlier export from the same tool brought it, replaced by the next version if anything differs, since the
+    /// team keeps it in the tool. An item recorded here, or imported from the other tool, is left as it is.
     /// </summary>
-    /// <returns>The item stored under the id (the imported one, or the one already there) and whether this call created it.</returns>
-    public async Task<(StoryRecord Story, bool Created)> CreateImportedAsync(StoryRecord story, CancellationToken cancellationToken)
+    /// <returns>The item stored under the id, its flow before this call, and what this call did.</returns>
+    public async Task<ImportedStory> ImportAsync(StoryRecord story, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(story);
         try
         {
             await _container.CreateItemAsync(story, new PartitionKey(story.ProjectId), cancellationToken: cancellationToken);
-            return (story, true);
+            return new(story, StoryFlow.None, ImportOutcome.Created);
         }
         catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
         {
-            return ((await GetAsync(story.ProjectId, story.StoryId, cancellationToken))!, false);
+            // The last call of the change decides: the stored item it saw, and whether it replaced it.
+            (StoryFlow Flow, bool Replaced) last = (StoryFlow.None, false);
+            var stored = await _stories.UpdateAsync(story.Id, story.ProjectId, current =>
+            {
+                var replace = current.Source == story.Source && !SameAsImported(current, story);
+                last = (StoryFlow.Of(current), replace);
+                return replace ? story with { Version = current.Version + 1, ETag = current.ETag } : null;
+            }, cancellationToken);
+            return new(stored!, last.Flow, last.Replaced ? ImportOutcome.Updated : ImportOutcome.AlreadyThere);
         }
     }
+
+    /// <summary>Whether the stored item says what the file's row says (who imported it, and when, aside).</summary>
+    private static bool SameAsImported(StoryRecord stored, StoryRecord imported) =>
+        JsonSerializer.Serialize(stored.Unstamped(), Json) == JsonSerializer.Serialize(imported.Unstamped(), Json);
 
     /// <summary>
     /// The top of the backlog: the first <paramref name="count"/> items in priority order (ties in any order), from
