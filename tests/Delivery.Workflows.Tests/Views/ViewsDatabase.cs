@@ -54,7 +54,7 @@ public sealed class ViewsDatabase : IAsyncLifetime
         Steps = new ApprovalStepRepository(Database, Tasks);
         Cases = new BusinessCaseRepository(Database, Tasks);
         Controls = new ControlsView(Database, new BudgetRepository(Database), new MilestoneRepository(Database), new RaidRepository(Database), new BenefitRepository(Database), new Delivery.Workflows.Highlights.HighlightRepository(Database), new Delivery.Workflows.ProjectLifecycle.LifecyclePolicy { Tolerances = new Dictionary<ProjectCategory, Tolerances>() }, Tasks, Portfolio, TimeProvider.System);
-        Rebuilder = new ViewRebuilder(Database, Portfolio, Tasks, Controls, new LessonsView(Database), new FlowView(Database), new BenefitsView(Database, new Delivery.Workflows.Benefits.BenefitReviewRepository(Database), new Delivery.Workflows.Benefits.BenefitRepository(Database)));
+        Rebuilder = new ViewRebuilder(Database, Portfolio, Tasks, Controls, new LessonsView(Database), new FlowView(Database), new BenefitsView(Database, new Delivery.Workflows.Benefits.BenefitReviewRepository(Database), new Delivery.Workflows.Benefits.BenefitRepository(Database)), new Delivery.Workflows.Backlog.BacklogFlowSummary(Database));
     }
 
     public async Task DisposeAsync() => await Database.DeleteAsync();

@@ -51,6 +51,37 @@ public sealed class BacklogFlowSummary(Database database)
         }
     }
 
+    /// <summary>
+    /// Rewrites the team's summaries from its stories' flow (the views rebuild): each month document and work in
+    /// progress holds exactly the stories given, and a document left with none is emptied.
+    /// </summary>
+    public async Task RebuildAsync(string projectId, IReadOnlyList<(string StoryId, StoryFlow Flow)> stories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var wanted = stories.Where(s => s.Flow.FinishedAt is not null)
+            .GroupBy(s => FlowCalculator.MonthOf(s.Flow.FinishedAt!.Value))
+            .ToDictionary(g => BacklogFlowDocument.MonthId(g.Key), g => (Month: (string?)g.Key, Items: g.Select(s => new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, s.Flow.FinishedAt)).ToList()), StringComparer.Ordinal);
+        wanted[BacklogFlowDocument.WipId] = (null, stories.Where(s => s.Flow.InProgress).Select(s => new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, null)).ToList());
+        var container = database.GetContainer(DataContainers.Projects);
+        foreach (var stored in await PartitionQuery.ListAsync<BacklogFlowDocument>(container, projectId, BacklogFlowDocument.DocumentType, cancellationToken))
+        {
+            wanted.TryAdd(stored.Id, (stored.Month, []));
+        }
+
+        foreach (var (id, (month, items)) in wanted)
+        {
+            var stored = await _documents.GetAsync(id, projectId, cancellationToken);
+            var keep = items.Select(i => i.StoryId).ToHashSet(StringComparer.Ordinal);
+            var changes = items.Select(i => (i.StoryId, (BacklogFlowItem?)i))
+                .Concat((stored?.Items ?? []).Where(i => !keep.Contains(i.StoryId)).Select(i => (i.StoryId, (BacklogFlowItem?)null)))
+                .ToList();
+            if (changes.Count > 0)
+            {
+                await SetAsync(projectId, id, month, changes, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>The month documents for the months given and the work in progress, read at once (point reads).</summary>
     public async Task<BacklogFlowData> ReadAsync(string projectId, IReadOnlyList<string> months, CancellationToken cancellationToken)
     {

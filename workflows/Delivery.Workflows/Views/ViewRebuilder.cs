@@ -14,9 +14,9 @@ public sealed record RebuildReport(int Projects, int ApprovalSteps, int Business
 /// <summary>
 /// Rebuilds every view from the project partitions, for when a view was lost or went wrong: reads the projects
 /// container's feed (every partition in turn, not a query), rewrites each project's portfolio row and monitor figures and each step's,
-/// business case's, exception's and end stage report's tasks, each lesson's row in the lessons log and each closed project's benefits report, gathers the audit entries the flow metrics read and replays each project's into the flow view, then recounts the portfolio once. Safe to run at any time and as often as wanted.
+/// business case's, exception's and end stage report's tasks, each lesson's row in the lessons log and each closed project's benefits report, gathers the audit entries the flow metrics read and replays each project's into the flow view, rewrites each digital service's team flow summaries from its stories, then recounts the portfolio once. Safe to run at any time and as often as wanted.
 /// </summary>
-public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons, FlowView flow, BenefitsView benefits)
+public sealed class ViewRebuilder(Database database, PortfolioView portfolio, TaskView tasks, ControlsView controls, LessonsView lessons, FlowView flow, BenefitsView benefits, Backlog.BacklogFlowSummary backlogFlow)
 {
     private readonly Container _projects = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<ProjectDocument> _projectDocuments = new(database);
@@ -25,6 +25,7 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
     {
         int projectCount = 0, stepCount = 0, caseCount = 0, exceptionCount = 0;
         var flowEntries = new Dictionary<string, List<Audit.AuditEntry>>(StringComparer.Ordinal);
+        var teamFlows = new Dictionary<string, List<(string StoryId, Backlog.StoryFlow Flow)>>(StringComparer.Ordinal);
         using var feed = _projects.GetItemQueryIterator<JsonElement>(queryText: null, requestOptions: new QueryRequestOptions { MaxItemCount = 500 });
         while (feed.HasMoreResults)
         {
@@ -67,6 +68,13 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
                         var owner = await _projectDocuments.GetAsync(lesson.ProjectId, lesson.ProjectId, cancellationToken);
                         await lessons.WriteAsync(lesson, owner?.Request.Title ?? lesson.ProjectId, cancellationToken);
                         break;
+                    case Backlog.StoryRecord.DocumentType:
+                        var story = document.Deserialize<Backlog.StoryRecord>(Json)!;
+                        (teamFlows.TryGetValue(story.ProjectId, out var stories) ? stories : teamFlows[story.ProjectId] = []).Add((story.StoryId, Backlog.StoryFlow.Of(story)));
+                        break;
+                    case Backlog.BacklogFlowDocument.DocumentType:
+                        teamFlows.TryAdd(document.GetProperty("projectId").GetString()!, []);
+                        break;
                     case Audit.AuditEntry.DocumentType:
                         var entry = document.Deserialize<Audit.AuditEntry>(Json)!;
                         if (Flow.FlowCalculator.Matters(entry.Action))
@@ -82,6 +90,11 @@ public sealed class ViewRebuilder(Database database, PortfolioView portfolio, Ta
         foreach (var (projectId, entries) in flowEntries)
         {
             await flow.ApplyAsync(projectId, entries, cancellationToken);
+        }
+
+        foreach (var (projectId, stories) in teamFlows)
+        {
+            await backlogFlow.RebuildAsync(projectId, stories, cancellationToken);
         }
 
         var summary = await portfolio.RecountAsync(cancellationToken);
