@@ -75,41 +75,27 @@ public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "projects/{id}/assessments/{assessmentId}/panel/page")] HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (found, missing) = await FindAsync(req, id, assessmentId, cancellationToken);
-        if (found is null)
+        return await FormAsync(req, id, assessmentId, found => Page<AssessmentPanelView>(req.HttpContext, found.Project, assessmentId, found.Assessment, [], None, None), async (found, form) =>
         {
-            return missing!;
-        }
-
-        var (project, service, assessment) = found.Value;
-        if (!HttpMethods.IsPost(req.Method))
-        {
-            return await Page<AssessmentPanelView>(req.HttpContext, project, assessmentId, assessment, [], None, None);
-        }
-
-        var (form, bad) = await FormBody.ReadAsync(req, limits, cancellationToken);
-        if (form is null || bad is not null)
-        {
-            return await pages.MessageAsync(req.HttpContext, new("Your form could not be sent", bad!.Message), bad.Status);
-        }
-
-        var sent = Values(form, "leadAssessorId");
-        var assessors = form["assessorIds"].Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList();
-        sent["assessorIds"] = string.Join(",", assessors);
-        var result = await steps.AssignPanelAsync(project, service, assessment, req.HttpContext.User, new PanelBody(sent["leadAssessorId"], assessors), cancellationToken);
-        if (result.Outcome == ServiceOutcome.Invalid)
-        {
-            var errors = AssessmentFormModel.FormErrors(result.Errors);
-            foreach (var key in errors.Keys.Where(k => k.StartsWith("assessorIds-", StringComparison.Ordinal)).ToList())
+            var (project, service, assessment) = found;
+            var sent = Values(form, "leadAssessorId");
+            var assessors = form["assessorIds"].Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList();
+            sent["assessorIds"] = string.Join(",", assessors);
+            var result = await steps.AssignPanelAsync(project, service, assessment, req.HttpContext.User, new PanelBody(sent["leadAssessorId"], assessors), cancellationToken);
+            if (result.Outcome == ServiceOutcome.Invalid)
             {
-                errors.TryAdd("assessorIds", errors[key]);
-                errors.Remove(key);
+                var errors = AssessmentFormModel.FormErrors(result.Errors);
+                foreach (var key in errors.Keys.Where(k => k.StartsWith("assessorIds-", StringComparison.Ordinal)).ToList())
+                {
+                    errors.TryAdd("assessorIds", errors[key]);
+                    errors.Remove(key);
+                }
+
+                return await Page<AssessmentPanelView>(req.HttpContext, project, assessmentId, assessment, [], sent, errors, StatusCodes.Status400BadRequest);
             }
 
-            return await Page<AssessmentPanelView>(req.HttpContext, project, assessmentId, assessment, [], sent, errors, StatusCodes.Status400BadRequest);
-        }
-
-        return await DoneAsync(req.HttpContext, project, result);
+            return await DoneAsync(req.HttpContext, project, result);
+        }, cancellationToken);
     }
 
     [Function("SelfAssessmentPage")]
@@ -118,32 +104,22 @@ public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "projects/{id}/assessments/{assessmentId}/self-assessment/page")] HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (found, missing) = await FindAsync(req, id, assessmentId, cancellationToken);
-        if (found is null)
+        return await FormAsync(req, id, assessmentId, found =>
         {
-            return missing!;
-        }
-
-        var (project, service, assessment) = found.Value;
-        if (!HttpMethods.IsPost(req.Method))
-        {
+            var assessment = found.Assessment;
             var values = assessment.Points.Select((p, i) => (i, assessment.SelfAssessment.FirstOrDefault(s => s.Point == p)?.Summary))
                 .Where(x => x.Summary is not null).ToDictionary(x => $"points-{x.i}-summary", x => x.Summary!);
-            return await Page<SelfAssessmentView>(req.HttpContext, project, assessmentId, assessment, [], values, None);
-        }
-
-        var (form, bad) = await FormBody.ReadAsync(req, limits, cancellationToken);
-        if (form is null || bad is not null)
+            return Page<SelfAssessmentView>(req.HttpContext, found.Project, assessmentId, assessment, [], values, None);
+        }, async (found, form) =>
         {
-            return await pages.MessageAsync(req.HttpContext, new("Your form could not be sent", bad!.Message), bad.Status);
-        }
-
-        var sent = Values(form, assessment.Points.Select((_, i) => $"points-{i}-summary").ToArray());
-        var body = new SelfAssessmentBody(assessment.Points.Select((p, i) => new SelfPointBody(p, sent[$"points-{i}-summary"])).ToList());
-        var result = await steps.SelfAssessAsync(project, service, assessment, req.HttpContext.User, body, cancellationToken);
-        return result.Outcome == ServiceOutcome.Invalid
-            ? await Page<SelfAssessmentView>(req.HttpContext, project, assessmentId, assessment, [], sent, AssessmentFormModel.FormErrors(result.Errors), StatusCodes.Status400BadRequest)
-            : await DoneAsync(req.HttpContext, project, result);
+            var (project, service, assessment) = found;
+            var sent = Values(form, assessment.Points.Select((_, i) => $"points-{i}-summary").ToArray());
+            var body = new SelfAssessmentBody(assessment.Points.Select((p, i) => new SelfPointBody(p, sent[$"points-{i}-summary"])).ToList());
+            var result = await steps.SelfAssessAsync(project, service, assessment, req.HttpContext.User, body, cancellationToken);
+            return result.Outcome == ServiceOutcome.Invalid
+                ? await Page<SelfAssessmentView>(req.HttpContext, project, assessmentId, assessment, [], sent, AssessmentFormModel.FormErrors(result.Errors), StatusCodes.Status400BadRequest)
+                : await DoneAsync(req.HttpContext, project, result);
+        }, cancellationToken);
     }
 
     [Function("AssessmentOutcomePage")]
@@ -152,44 +128,30 @@ public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "projects/{id}/assessments/{assessmentId}/outcome/page")] HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (found, missing) = await FindAsync(req, id, assessmentId, cancellationToken);
-        if (found is null)
+        return await FormAsync(req, id, assessmentId, found => Page<AssessmentOutcomeView>(req.HttpContext, found.Project, assessmentId, found.Assessment, [], None, None), async (found, form) =>
         {
-            return missing!;
-        }
-
-        var (project, _, assessment) = found.Value;
-        if (!HttpMethods.IsPost(req.Method))
-        {
-            return await Page<AssessmentOutcomeView>(req.HttpContext, project, assessmentId, assessment, [], None, None);
-        }
-
-        var (form, bad) = await FormBody.ReadAsync(req, limits, cancellationToken);
-        if (form is null || bad is not null)
-        {
-            return await pages.MessageAsync(req.HttpContext, new("Your form could not be sent", bad!.Message), bad.Status);
-        }
-
-        var fields = assessment.Points.SelectMany((_, i) => new[] { $"results-{i}-met", $"results-{i}-reasons", $"results-{i}-recommendations" })
-            .Concat(Enumerable.Range(0, AssessmentOutcomeView.ConditionRows).SelectMany(j => new[] { $"conditions-{j}-description", $"conditions-{j}-ownerId" }))
-            .Append("outcome").ToArray();
-        var sent = Values(form, fields);
-        var conditions = new List<ConditionBody?>();
-        for (var j = 0; j < AssessmentOutcomeView.ConditionRows; j++)
-        {
-            sent[$"conditions-{j}-due"] = DateField.Compose(form[$"conditions-{j}-due-day"], form[$"conditions-{j}-due-month"], form[$"conditions-{j}-due-year"]);
-            if (!string.IsNullOrWhiteSpace(sent[$"conditions-{j}-description"]) || !string.IsNullOrWhiteSpace(sent[$"conditions-{j}-ownerId"]) || sent[$"conditions-{j}-due"].Length > 0)
+            var (project, _, assessment) = found;
+            var fields = assessment.Points.SelectMany((_, i) => new[] { $"results-{i}-met", $"results-{i}-reasons", $"results-{i}-recommendations" })
+                .Concat(Enumerable.Range(0, AssessmentOutcomeView.ConditionRows).SelectMany(j => new[] { $"conditions-{j}-description", $"conditions-{j}-ownerId" }))
+                .Append("outcome").ToArray();
+            var sent = Values(form, fields);
+            var conditions = new List<ConditionBody?>();
+            for (var j = 0; j < AssessmentOutcomeView.ConditionRows; j++)
             {
-                conditions.Add(new ConditionBody($"c{j + 1}", sent[$"conditions-{j}-description"], sent[$"conditions-{j}-ownerId"], Date(sent[$"conditions-{j}-due"])));
+                sent[$"conditions-{j}-due"] = DateField.Compose(form[$"conditions-{j}-due-day"], form[$"conditions-{j}-due-month"], form[$"conditions-{j}-due-year"]);
+                if (!string.IsNullOrWhiteSpace(sent[$"conditions-{j}-description"]) || !string.IsNullOrWhiteSpace(sent[$"conditions-{j}-ownerId"]) || sent[$"conditions-{j}-due"].Length > 0)
+                {
+                    conditions.Add(new ConditionBody($"c{j + 1}", sent[$"conditions-{j}-description"], sent[$"conditions-{j}-ownerId"], Date(sent[$"conditions-{j}-due"])));
+                }
             }
-        }
 
-        var results = assessment.Points.Select((p, i) => new ResultBody(
-            p, sent[$"results-{i}-met"] switch { "true" => true, "false" => false, _ => null }, sent[$"results-{i}-reasons"], sent[$"results-{i}-recommendations"])).ToList();
-        var result = await steps.RecordOutcomeAsync(project, assessment, req.HttpContext.User, new OutcomeBody(results, sent["outcome"], conditions), cancellationToken);
-        return result.Outcome == ServiceOutcome.Invalid
-            ? await Page<AssessmentOutcomeView>(req.HttpContext, project, assessmentId, assessment, [], sent, AssessmentFormModel.FormErrors(result.Errors), StatusCodes.Status400BadRequest)
-            : await DoneAsync(req.HttpContext, project, result);
+            var results = assessment.Points.Select((p, i) => new ResultBody(
+                p, sent[$"results-{i}-met"] switch { "true" => true, "false" => false, _ => null }, sent[$"results-{i}-reasons"], sent[$"results-{i}-recommendations"])).ToList();
+            var result = await steps.RecordOutcomeAsync(project, assessment, req.HttpContext.User, new OutcomeBody(results, sent["outcome"], conditions), cancellationToken);
+            return result.Outcome == ServiceOutcome.Invalid
+                ? await Page<AssessmentOutcomeView>(req.HttpContext, project, assessmentId, assessment, [], sent, AssessmentFormModel.FormErrors(result.Errors), StatusCodes.Status400BadRequest)
+                : await DoneAsync(req.HttpContext, project, result);
+        }, cancellationToken);
     }
 
     private Task<IResult> Page<TView>(
@@ -208,6 +170,31 @@ public sealed class AssessmentFormPages(AssessmentSteps steps, ServiceRepository
         { Outcome: ServiceOutcome.NotNow } => await pages.MessageAsync(http, new("This cannot be done now", result.Reason!), StatusCodes.Status409Conflict),
         _ => Results.Redirect($"/api/projects/{Uri.EscapeDataString(project.ProjectId)}/service/page"),
     };
+
+    /// <summary>
+    /// Finds the assessment (or answers why not), then shows the form on a GET, or reads the sent form (refusing a bad
+    /// body with a sentence) and hands it to <paramref name="post"/>.
+    /// </summary>
+    private async Task<IResult> FormAsync(
+        HttpRequest req, string id, string assessmentId, Func<(ProjectDocument Project, ServiceRecord Service, ServiceAssessment Assessment), Task<IResult>> show,
+        Func<(ProjectDocument Project, ServiceRecord Service, ServiceAssessment Assessment), IFormCollection, Task<IResult>> post, CancellationToken cancellationToken)
+    {
+        var (found, missing) = await FindAsync(req, id, assessmentId, cancellationToken);
+        if (found is null)
+        {
+            return missing!;
+        }
+
+        if (!HttpMethods.IsPost(req.Method))
+        {
+            return await show(found.Value);
+        }
+
+        var (form, bad) = await FormBody.ReadAsync(req, limits, cancellationToken);
+        return form is null || bad is not null
+            ? await pages.MessageAsync(req.HttpContext, new("Your form could not be sent", bad!.Message), bad.Status)
+            : await post(found.Value, form);
+    }
 
     private async Task<((ProjectDocument Project, ServiceRecord Service, ServiceAssessment Assessment)? Found, IResult? Missing)> FindAsync(
         HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)

@@ -35,14 +35,7 @@ public sealed class AssessmentFunctions(ServiceRepository services, AssessmentSt
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{id}/assessments/{assessmentId}/panel")] HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (found, refusal) = await FindAsync(req, id, assessmentId, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (body, failure) = await JsonBody.ReadAsync<PanelBody>(req, limits, cancellationToken);
-        return failure ?? Answer(await steps.AssignPanelAsync(found!.Value.Project, found.Value.Service, found.Value.Assessment, req.HttpContext.User, body ?? PanelBody.Empty, cancellationToken), id);
+        return await WithBodyAsync(req, id, assessmentId, PanelBody.Empty, (found, body) => steps.AssignPanelAsync(found.Project, found.Service, found.Assessment, req.HttpContext.User, body, cancellationToken), cancellationToken);
     }
 
     [Function("RecordSelfAssessment")]
@@ -50,14 +43,7 @@ public sealed class AssessmentFunctions(ServiceRepository services, AssessmentSt
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{id}/assessments/{assessmentId}/self-assessment")] HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (found, refusal) = await FindAsync(req, id, assessmentId, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (body, failure) = await JsonBody.ReadAsync<SelfAssessmentBody>(req, limits, cancellationToken);
-        return failure ?? Answer(await steps.SelfAssessAsync(found!.Value.Project, found.Value.Service, found.Value.Assessment, req.HttpContext.User, body ?? SelfAssessmentBody.Empty, cancellationToken), id);
+        return await WithBodyAsync(req, id, assessmentId, SelfAssessmentBody.Empty, (found, body) => steps.SelfAssessAsync(found.Project, found.Service, found.Assessment, req.HttpContext.User, body, cancellationToken), cancellationToken);
     }
 
     [Function("RecordAssessmentOutcome")]
@@ -65,14 +51,7 @@ public sealed class AssessmentFunctions(ServiceRepository services, AssessmentSt
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{id}/assessments/{assessmentId}/outcome")] HttpRequest req, string id, string assessmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (found, refusal) = await FindAsync(req, id, assessmentId, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (body, failure) = await JsonBody.ReadAsync<OutcomeBody>(req, limits, cancellationToken);
-        return failure ?? Answer(await steps.RecordOutcomeAsync(found!.Value.Project, found.Value.Assessment, req.HttpContext.User, body ?? OutcomeBody.Empty, cancellationToken), id);
+        return await WithBodyAsync(req, id, assessmentId, OutcomeBody.Empty, (found, body) => steps.RecordOutcomeAsync(found.Project, found.Assessment, req.HttpContext.User, body, cancellationToken), cancellationToken);
     }
 
     [Function("AssessmentConditionDone")]
@@ -91,6 +70,22 @@ public sealed class AssessmentFunctions(ServiceRepository services, AssessmentSt
         ArgumentNullException.ThrowIfNull(req);
         var (found, refusal) = await FindAsync(req, id, assessmentId, cancellationToken);
         return refusal ?? TypedResults.Ok(found!.Value.Assessment with { ETag = null });
+    }
+
+    /// <summary>Finds the assessment and reads the JSON body (or answers why not), then answers with what the step did.</summary>
+    private async Task<IResult> WithBodyAsync<TBody>(
+        HttpRequest req, string id, string assessmentId, TBody empty,
+        Func<(Delivery.Workflows.Projects.ProjectDocument Project, ServiceRecord Service, ServiceAssessment Assessment), TBody, Task<AssessmentResult>> step, CancellationToken cancellationToken)
+        where TBody : class
+    {
+        var (found, refusal) = await FindAsync(req, id, assessmentId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (body, failure) = await JsonBody.ReadAsync<TBody>(req, limits, cancellationToken);
+        return failure ?? Answer(await step(found!.Value, body ?? empty), id);
     }
 
     private async Task<((Delivery.Workflows.Projects.ProjectDocument Project, ServiceRecord Service, ServiceAssessment Assessment)? Found, IResult? Refusal)> FindAsync(

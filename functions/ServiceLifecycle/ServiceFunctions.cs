@@ -26,14 +26,7 @@ public sealed class ServiceFunctions(ProjectRepository projects, ServiceReposito
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{id}/service")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, refusal) = await steps.ForManagingAsync(id, req.HttpContext.User, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (body, failure) = await JsonBody.ReadAsync<PhaseBody>(req, limits, cancellationToken);
-        return failure ?? Answer(await steps.StartAsync(project!, req.HttpContext.User.UserId(), body ?? PhaseBody.Empty, client, cancellationToken), project!, StatusCodes.Status201Created);
+        return await WithBodyAsync(req, id, PhaseBody.Empty, (project, user, body) => steps.StartAsync(project, user, body, client, cancellationToken), StatusCodes.Status201Created, cancellationToken);
     }
 
     [Function(MoveName)]
@@ -41,14 +34,7 @@ public sealed class ServiceFunctions(ProjectRepository projects, ServiceReposito
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/service/moves/{moveId}")] HttpRequest req, string id, string moveId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, refusal) = await steps.ForManagingAsync(id, req.HttpContext.User, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var (body, failure) = await JsonBody.ReadAsync<PhaseBody>(req, limits, cancellationToken);
-        return failure ?? Answer(await steps.MoveAsync(project!, req.HttpContext.User.UserId(), moveId, body ?? PhaseBody.Empty, client, cancellationToken), project!, StatusCodes.Status202Accepted);
+        return await WithBodyAsync(req, id, PhaseBody.Empty, (project, user, body) => steps.MoveAsync(project, user, moveId, body, client, cancellationToken), StatusCodes.Status202Accepted, cancellationToken);
     }
 
     [Function(StopName)]
@@ -56,14 +42,22 @@ public sealed class ServiceFunctions(ProjectRepository projects, ServiceReposito
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{id}/service/stop")] HttpRequest req, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
+        return await WithBodyAsync(req, id, StopBody.Empty, (project, user, body) => steps.StopAsync(project, user, body, client, cancellationToken), StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>Checks the caller manages the service and reads the JSON body (or answers why not), then answers with what the step did.</summary>
+    private async Task<IResult> WithBodyAsync<TBody>(
+        HttpRequest req, string id, TBody empty, Func<ProjectDocument, string, TBody, Task<ServiceResult>> step, int status, CancellationToken cancellationToken)
+        where TBody : class
+    {
         var (project, refusal) = await steps.ForManagingAsync(id, req.HttpContext.User, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var (body, failure) = await JsonBody.ReadAsync<StopBody>(req, limits, cancellationToken);
-        return failure ?? Answer(await steps.StopAsync(project!, req.HttpContext.User.UserId(), body ?? StopBody.Empty, client, cancellationToken), project!, StatusCodes.Status200OK);
+        var (body, failure) = await JsonBody.ReadAsync<TBody>(req, limits, cancellationToken);
+        return failure ?? Answer(await step(project!, req.HttpContext.User.UserId(), body ?? empty), project!, status);
     }
 
     [Function(GetName)]
