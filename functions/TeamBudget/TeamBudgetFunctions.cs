@@ -57,9 +57,19 @@ public sealed class TeamBudgetFunctions(TeamBudgetSteps steps, InputLimits limit
 
         var asAt = ProjectRecordAccess.Today(clock.GetUtcNow());
         var asked = req.Query["asAt"].ToString();
-        if (asked.Length > 0 && !DateOnly.TryParseExact(asked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asAt))
+        if (asked.Length > 0)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["asAt"] = ["Give the day as yyyy-MM-dd, like 2027-01-31."] });
+            // Within the years the limits allow either way, so no day is past the calendar's end in the sums.
+            var today = asAt;
+            if (!DateOnly.TryParseExact(asked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asAt))
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["asAt"] = ["Give the day as yyyy-MM-dd, like 2027-01-31."] });
+            }
+
+            if (asAt < today.AddYears(-limits.MaxYearsBack) || asAt > limits.LatestDate(today))
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["asAt"] = [$"Give a day within {limits.MaxYearsBack} years back and {limits.MaxYearsAhead} years ahead."] });
+            }
         }
 
         return await steps.ViewAsync(project!, asAt, cancellationToken) is { } view

@@ -27,6 +27,9 @@ public sealed record TeamBudgetFigures(
 /// <summary>Pure: the same phase, costs and day always give the same figures; money rounded to pence at the end.</summary>
 public static class TeamBudgetCalculator
 {
+    /// <summary>A runway longer than this (a hundred years) is reported as lasting beyond any plan, not as a date past the calendar's end.</summary>
+    public const decimal MaxRunwayMonths = 1200m;
+
     public static TeamBudgetFigures Compute(PhaseBudgetFigure phase, DateOnly asAt)
     {
         ArgumentNullException.ThrowIfNull(phase);
@@ -71,7 +74,7 @@ public static class TeamBudgetCalculator
         return total;
     }
 
-    /// <summary>The day the remaining money is spent, walking the periods from <paramref name="from"/>; the day itself when none is left; null when the costs stop (nothing runs it out).</summary>
+    /// <summary>The day the remaining money is spent, walking the periods from <paramref name="from"/>; the day itself when none is left; null when the costs stop (nothing runs it out) or it lasts beyond <see cref="MaxRunwayMonths"/>.</summary>
     private static DateOnly? RunsOutOn(List<TeamCostPeriod> periods, DateOnly from, decimal remaining)
     {
         if (remaining <= 0)
@@ -93,7 +96,8 @@ public static class TeamBudgetCalculator
             var cost = next is { } stop ? monthly * Months.Between(start, stop) : decimal.MaxValue;
             if (monthly > 0 && remaining <= cost)
             {
-                return Months.Add(start, remaining / monthly);
+                var months = remaining / monthly;
+                return months > MaxRunwayMonths ? null : Months.Add(start, months);
             }
 
             remaining -= next is null ? 0 : cost;
