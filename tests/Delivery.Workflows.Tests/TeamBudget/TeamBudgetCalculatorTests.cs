@@ -40,7 +40,7 @@ public sealed class TeamBudgetCalculatorTests
 
         // Roles: 600 × 10 + 500 × 20 = £16,000 a month. Spent: £10,000 (January) + £16,000 (February) = £26,000.
         // Left: £14,000 = 0.875 of a month at £16,000: 0.875 × 31 days of March = 27.125, so 27 days, to 28 March.
-        // Forecast: £26,000 + 3 months (March, April) … to 1 May = £26,000 + 2 × £16,000 = £58,000, £18,000 (45%) over.
+        // Forecast: £26,000 + March and April at £16,000 = £58,000 at 1 May, £18,000 (45%) over the £40,000.
         Assert.Equal(16_000m, roles.MonthlyCost);
         Assert.Equal(26_000m, figures.SpentToDate);
         Assert.Equal(16_000m, figures.BurnRatePerMonth);
