@@ -95,6 +95,8 @@ public sealed class AuthTests(AppFixture fixture)
         ["POST /api/projects/{id}/service/next-phase"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/service/stop/page"] = HttpStatusCode.Redirect,
         ["POST /api/projects/{id}/service/stop/page"] = HttpStatusCode.Redirect,
+        ["GET /api/projects/{id}/team-budget/page"] = HttpStatusCode.Redirect,
+        ["POST /api/projects/{id}/team-budget/page"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/assessments/{assessmentId}/report"] = HttpStatusCode.Redirect,
         ["GET /api/projects/{id}/assessments/{assessmentId}/report/download"] = HttpStatusCode.Redirect,
         ["GET /api/admin/data-protection/subject-access/page"] = HttpStatusCode.Redirect,

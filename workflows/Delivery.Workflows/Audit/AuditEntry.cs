@@ -177,4 +177,7 @@ public enum AuditAction
 
     /// <summary>A condition of an assessment was done.</summary>
     AssessmentConditionDone,
+
+    /// <summary>The delivery manager set the service team's cost (a run rate or roles with day rates) from a date.</summary>
+    TeamCostSet,
 }

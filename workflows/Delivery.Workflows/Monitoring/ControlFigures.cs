@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Delivery.Workflows.Approvals;
 using Delivery.Workflows.Projects;
+using Delivery.Workflows.TeamBudget;
 using Delivery.Workflows.Views;
 
 namespace Delivery.Workflows.Monitoring;
@@ -60,6 +61,9 @@ public sealed record ControlFigures
 
     /// <summary>When the next highlight report is due, from the project's cadence and its last report.</summary>
     public DateOnly? HighlightDue { get; init; }
+
+    /// <summary>A digital service's current phase with its team's costs, or null (a technology project, or a service not in a phase).</summary>
+    public PhaseBudgetFigure? TeamBudget { get; init; }
 
     /// <summary>Breach episodes now open, by kind.</summary>
     public IReadOnlyDictionary<string, ToleranceEpisode> OpenEpisodes { get; init; } = new Dictionary<string, ToleranceEpisode>();

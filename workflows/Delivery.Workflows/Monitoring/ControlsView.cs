@@ -23,6 +23,8 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
     private readonly Container _views = database.GetContainer(DataContainers.Views);
     private readonly ProjectPartition<ProjectDocument> _projects = new(database);
     private readonly Container _projectRecords = database.GetContainer(DataContainers.Projects);
+    private readonly ProjectPartition<Services.ServiceRecord> _services = new(database);
+    private readonly ProjectPartition<TeamBudget.TeamCostRecord> _teamCosts = new(database);
 
     /// <summary>
     /// Recomputes the project's figures from its document, budget, milestones, RAID log and benefit forecasts,
@@ -87,6 +89,7 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         var reports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
         var exceptions = await PartitionQuery.ListAsync<ProjectException>(_projectRecords, project.ProjectId, ProjectException.DocumentType, cancellationToken);
         var assessments = await PartitionQuery.ListAsync<Services.ServiceAssessment>(_projectRecords, project.ProjectId, Services.ServiceAssessment.DocumentType, cancellationToken);
+        var teamBudget = await TeamBudgetAsync(project.ProjectId, cancellationToken);
         var highlightDue = await HighlightDueAsync(project, baseline, reports, cancellationToken);
         var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
         var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
@@ -117,9 +120,21 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
                 .Concat(assessments.SelectMany(a => a.Conditions.Where(c => !c.Done).Select(c => new ReminderItem(c.OwnerId, ReminderKind.AssessmentCondition, $"{a.AssessmentId}/{c.ConditionId}", c.Description, c.Due))))
                 .ToList(),
             HighlightDue = highlightDue,
+            TeamBudget = teamBudget,
             RefreshedAt = clock.GetUtcNow(),
         };
         return (controls, PortfolioFigures.From(controls, plan, highest, exceptions, reports.Count > 0 ? reports[0].DeliveryConfidence : null));
+    }
+
+    /// <summary>An active service's current phase and its team's costs: a stopped or retired service has no phase budget to watch.</summary>
+    private async Task<TeamBudget.PhaseBudgetFigure?> TeamBudgetAsync(string projectId, CancellationToken cancellationToken)
+    {
+        if (await _services.GetAsync(Services.ServiceRecord.DocumentId, projectId, cancellationToken) is not { Status: Services.ServiceStatus.Active } service)
+        {
+            return null;
+        }
+
+        return TeamBudget.PhaseBudgetFigure.From(service.Current, await _teamCosts.GetAsync(TeamBudget.TeamCostRecord.DocumentId, projectId, cancellationToken));
     }
 
     /// <summary>The cadence's days after the last highlight report, or after the first approval before there is one.</summary>

@@ -13,7 +13,16 @@ public static class ToleranceEvaluator
     public static IReadOnlyList<ToleranceReading> Evaluate(ControlFigures figures, DateOnly today, IReadOnlyCollection<DateOnly> bankHolidays)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        return [Cost(figures), Time(figures, today, bankHolidays), Risk(figures), RiskActions(figures, today), Benefits(figures), Scope(figures)];
+        // A digital service's current phase is read against the same cost and time tolerances as the project: the worse counts.
+        return
+        [
+            TeamBudget.PhaseTolerance.Worse(Cost(figures), TeamBudget.PhaseTolerance.Cost(figures, today)),
+            TeamBudget.PhaseTolerance.Worse(Time(figures, today, bankHolidays), TeamBudget.PhaseTolerance.Time(figures, today, bankHolidays)),
+            Risk(figures),
+            RiskActions(figures, today),
+            Benefits(figures),
+            Scope(figures),
+        ];
     }
 
     /// <summary>
