@@ -177,4 +177,19 @@ public enum AuditAction
 
     /// <summary>A condition of an assessment was done.</summary>
     AssessmentConditionDone,
+
+    /// <summary>A service performance measure (a GOV.UK KPI or the service's own) was defined or changed: definition, unit, target.</summary>
+    PerformanceMeasureDefined,
+
+    /// <summary>A measure's figure for a month was recorded or corrected (on the page or through the API).</summary>
+    PerformanceDataRecorded,
+
+    /// <summary>Monthly figures were imported from a CSV file.</summary>
+    PerformanceDataImported,
+
+    /// <summary>The stakeholders who get the monthly performance report were named.</summary>
+    PerformanceStakeholdersNamed,
+
+    /// <summary>The monthly performance report was emailed to the service's stakeholders.</summary>
+    PerformanceReportSent,
 }
