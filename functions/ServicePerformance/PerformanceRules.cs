@@ -15,6 +15,8 @@ public static class PerformanceRules
     /// <summary>Most transactions in a month.</summary>
     public const long MaxTransactions = 1_000_000_000_000;
 
+    private static readonly string[] Fields = ["month", "value", "cost", "transactions"];
+
     /// <summary>A calendar month (<c>yyyy-MM</c>) no later than this one and within the years back the limits allow.</summary>
     public static string? Month(string field, string? month, DateOnly today, InputLimits limits, Dictionary<string, string[]> errors)
     {
@@ -126,7 +128,8 @@ public static class PerformanceRules
             }
         }
 
-        if (errors.Count > before)
+        // Fields named before this call (a cell that is not a number) count too: no figure from a bad row.
+        if (errors.Count > before || Fields.Any(f => errors.ContainsKey(prefix + f)))
         {
             return null;
         }

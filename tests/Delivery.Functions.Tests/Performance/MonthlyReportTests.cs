@@ -45,7 +45,7 @@ public sealed class MonthlyReportTests(PerformanceApp app) : IClassFixture<Perfo
             Assert.Contains("Reports per ward: no figure recorded (target 40)", text, StringComparison.Ordinal);
             Assert.Contains("Met: 2 of 5 measures; no figure recorded: 1.", text, StringComparison.Ordinal);
             Assert.Contains($"/api/projects/{beta}/performance/page", text, StringComparison.Ordinal);
-            Assert.DoesNotContain(await app.Inbox.ToAsync(address), e => e.Subject.Contains(discoveryTitle, StringComparison.Ordinal));
+            Assert.DoesNotContain(await app.Inbox.ToAsync(address), e => e.Subject.StartsWith($"Performance of {discoveryTitle}", StringComparison.Ordinal));
         }
 
         Assert.Equal(1, (await app.AuditActionsAsync(beta)).Count(a => a == "PerformanceReportSent"));
