@@ -53,8 +53,10 @@ public static class PerformanceCsv
 
                 fields = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i) ?? string.Empty).ToArray();
             }
-            catch (Exception ex) when (ex is CsvFormatException or CsvValidationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // The file is in memory, so a failure here is the text itself (bad quoting, a record over the size
+                // limit): the person is told which row, never given a 500.
                 errors[$"row {row + 1}"] = ["The file is not valid CSV from this row (a quote not closed, perhaps); rows from here on could not be read."];
                 break;
             }

@@ -70,6 +70,12 @@ public sealed class PerformanceImportHttpTests(PerformanceApp app) : IClassFixtu
         using var empty = await sam.PostAsync($"/api/projects/{projectId}/performance/import", Csv(string.Empty));
         Assert.Equal(["file"], (await Infrastructure.ProblemFields.OfAsync(headerless)).ToArray());
         Assert.Equal(["file"], (await Infrastructure.ProblemFields.OfAsync(empty)).ToArray());
+
+        using var unclosed = await sam.PostAsync($"/api/projects/{projectId}/performance/import", Csv($"measure,month,value\nuser-satisfaction,{PerformanceApp.LastMonth},\"90\n"));
+        using var huge = await sam.PostAsync($"/api/projects/{projectId}/performance/import", Csv($"measure,month,value\nuser-satisfaction,{PerformanceApp.LastMonth},{new string('9', 100_000)}\n"));
+        Assert.Equal(["row 2"], (await Infrastructure.ProblemFields.OfAsync(unclosed)).ToArray());
+        Assert.Equal(["row 2"], (await Infrastructure.ProblemFields.OfAsync(huge)).ToArray());
+        Assert.All((await app.PerformanceAsync(projectId)).GetProperty("measures").EnumerateArray(), m => Assert.Equal(0, m.GetProperty("months").GetArrayLength()));
     }
 
     private async Task DefineAsync(string projectId)
