@@ -76,6 +76,8 @@ public static class WorkflowRegistration
         services.TryAddSingleton<Closure.ClosureRepository>();
         services.TryAddSingleton<Services.ServiceRepository>();
         services.TryAddSingleton<TeamBudget.TeamBudgetRepository>();
+        services.TryAddSingleton<Performance.PerformanceRepository>();
+        services.TryAddSingleton<Performance.MonthlyPerformanceReport>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

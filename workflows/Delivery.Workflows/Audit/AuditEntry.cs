@@ -180,4 +180,19 @@ public enum AuditAction
 
     /// <summary>The delivery manager set the service team's cost (a run rate or roles with day rates) from a date.</summary>
     TeamCostSet,
+
+    /// <summary>A service performance measure (a GOV.UK KPI or the service's own) was defined or changed: definition, unit, target.</summary>
+    PerformanceMeasureDefined,
+
+    /// <summary>A measure's figure for a month was recorded or corrected (on the page or through the API).</summary>
+    PerformanceDataRecorded,
+
+    /// <summary>Monthly figures were imported from a CSV file.</summary>
+    PerformanceDataImported,
+
+    /// <summary>The stakeholders who get the monthly performance report were named.</summary>
+    PerformanceStakeholdersNamed,
+
+    /// <summary>The monthly performance report was emailed to the service's stakeholders.</summary>
+    PerformanceReportSent,
 }

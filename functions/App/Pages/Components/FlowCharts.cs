@@ -5,8 +5,8 @@ namespace Delivery.Functions.App.Pages.Components;
 /// <summary>A point of a <see cref="PercentileScatter"/>: when an item finished and how long it took.</summary>
 public sealed record ScatterPoint(DateTimeOffset At, double Days);
 
-/// <summary>A point of a <see cref="RunChart"/>: a period's label and its count.</summary>
-public sealed record RunPoint(string Label, int Value);
+/// <summary>A point of a <see cref="RunChart"/>: a period's label and its figure (a count on the flow pages).</summary>
+public sealed record RunPoint(string Label, double Value);
 
 /// <summary>How the flow pages write durations and periods, the same on every chart and table.</summary>
 public static class FlowText
