@@ -30,7 +30,7 @@ public sealed record ServiceResult(ServiceOutcome Outcome, ServiceRecord? Servic
 /// from an assessed phase needs a met assessment of it; Discovery to Alpha goes to the sponsor through the approval
 /// gate on the service's orchestration. Every change is audited once; the same command again changes nothing.
 /// </summary>
-public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository services, ApprovalPolicy directory, ServicePolicy policy, AuditLog audit, InputLimits limits, TimeProvider clock)
+public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository services, ApprovalPolicy directory, ServicePolicy policy, AuditLog audit, Delivery.Workflows.Monitoring.ControlsView controls, InputLimits limits, TimeProvider clock)
 {
     /// <summary>The project, or the refusal: 404 when the person may not see it, 403 unless they manage it, 409 unless it is an approved digital service.</summary>
     public async Task<(ProjectDocument? Project, IResult? Refusal)> ForManagingAsync(string id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -258,10 +258,11 @@ public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository s
         return new(retry ? ServiceOutcome.Unchanged : ServiceOutcome.Done, service, errors);
     }
 
-    /// <summary>The project document says where the service is.</summary>
+    /// <summary>The project document says where the service is, and its figures (the portfolio's phase, the team's reminders) follow.</summary>
     private async Task SayAsync(ServiceRecord service, CancellationToken cancellationToken)
     {
         var words = ServiceWords.WaitingFor(service);
         await projects.UpdateAsync(service.ProjectId, p => p.WaitingFor == words ? null : p with { WaitingFor = words }, cancellationToken);
+        await controls.RefreshAsync(service.ProjectId, cancellationToken);
     }
 }

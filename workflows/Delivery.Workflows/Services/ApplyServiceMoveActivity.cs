@@ -11,7 +11,7 @@ namespace Delivery.Workflows.Services;
 /// stays. Audited once under the move's key, and the service document changes only while the move is still pending,
 /// so a retried activity changes nothing more.
 /// </summary>
-public sealed class ApplyServiceMoveActivity(ServiceRepository services, ProjectRepository projects, AuditLog audit, TimeProvider clock) : TaskActivity<ServiceMoveOutcome, ServicePhase>
+public sealed class ApplyServiceMoveActivity(ServiceRepository services, ProjectRepository projects, Monitoring.ControlsView controls, AuditLog audit, TimeProvider clock) : TaskActivity<ServiceMoveOutcome, ServicePhase>
 {
     public override async Task<ServicePhase> RunAsync(TaskActivityContext context, ServiceMoveOutcome input)
     {
@@ -72,6 +72,9 @@ public sealed class ApplyServiceMoveActivity(ServiceRepository services, Project
             var words = ServiceWords.WaitingFor(service);
             return p.WaitingFor == words ? null : p with { WaitingFor = words };
         }, CancellationToken.None);
+
+        // The portfolio shows the phase from the project's figures, and a retired service has no more retrospectives.
+        await controls.RefreshAsync(move.ProjectId, CancellationToken.None);
         return service.Phase;
     }
 }
