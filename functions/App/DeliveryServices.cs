@@ -45,6 +45,7 @@ public static class DeliveryServices
         builder.Services.AddSingleton<Delivery.Functions.BenefitReviews.BenefitReviewSteps>();
         builder.Services.AddSingleton<Delivery.Functions.ServiceLifecycle.ServiceSteps>();
         builder.Services.AddSingleton<Delivery.Functions.ServiceAssessments.AssessmentSteps>();
+        builder.Services.AddSingleton<Delivery.Functions.Retrospectives.CadenceSteps>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ExceptionReports>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ChangeRequests>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.SpendRecording>();

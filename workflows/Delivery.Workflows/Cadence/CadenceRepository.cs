@@ -29,9 +29,9 @@ public sealed class CadenceRepository(Database database)
     public Task<Retrospective?> GetRetrospectiveAsync(string projectId, int iteration, CancellationToken cancellationToken) =>
         _retrospectives.GetAsync(Retrospective.IdFor(iteration), projectId, cancellationToken);
 
-    /// <summary>Creates the retrospective, or returns the one already recorded for that iteration.</summary>
-    public Task<Retrospective> CreateOrGetRetrospectiveAsync(Retrospective retrospective, CancellationToken cancellationToken) =>
-        _retrospectives.CreateOrGetAsync(retrospective, cancellationToken);
+    /// <returns>False when that iteration's retrospective is recorded already (nothing is changed).</returns>
+    public Task<bool> TryCreateRetrospectiveAsync(Retrospective retrospective, CancellationToken cancellationToken) =>
+        _retrospectives.TryCreateAsync(retrospective, cancellationToken);
 
     /// <summary>Read-modify-write under the ETag; <paramref name="change"/> returns null to leave it as it is.</summary>
     public Task<Retrospective?> UpdateRetrospectiveAsync(string projectId, int iteration, Func<Retrospective, Retrospective?> change, CancellationToken cancellationToken) =>
