@@ -35,7 +35,7 @@ public sealed class ResearchHttpTests(ServiceApp app) : IClassFixture<ServiceApp
         Assert.Equal(6, stored.GetProperty("participants").GetInt32());
         Assert.Equal(["S1"], stored.GetProperty("storyIds").EnumerateArray().Select(s => s.GetString()!).ToArray());
         Assert.Equal(
-            ["date", "findings", "id", "method", "participants", "projectId", "recordedAt", "recordedBy", "sessionId", "storyIds", "type"],
+            ["_etag", "date", "findings", "id", "method", "participants", "projectId", "recordedAt", "recordedBy", "sessionId", "storyIds", "type"],
             stored.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(1, (await app.AuditActionsAsync(projectId)).Count(a => a == "ResearchSessionRecorded"));
     }

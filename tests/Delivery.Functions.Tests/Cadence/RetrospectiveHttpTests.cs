@@ -26,8 +26,9 @@ public sealed class RetrospectiveHttpTests(ServiceApp app) : IClassFixture<Servi
 
         // Iteration 1 ended the day before: Sam's grouped reminder says its retrospective is not recorded.
         await ControlTimers.RunRemindersAsync(app, day);
-        var sams = await app.Inbox.WaitForAsync(app.EmailOf("pm-sam"), e => e.Subject == $"Your reminders for {UkFormat.Date(DateOnly.FromDateTime(day.UtcDateTime))}");
-        var text = Assert.Single(sams).Text!;
+        bool OnDay(ReceivedEmail e) => e.Subject == $"Your reminders for {UkFormat.Date(DateOnly.FromDateTime(day.UtcDateTime))}";
+        var sams = await app.Inbox.WaitForAsync(app.EmailOf("pm-sam"), OnDay);
+        var text = Assert.Single(sams, OnDay).Text!;
         Assert.Contains($"Retrospective not recorded for Iteration 1, which ended {UkFormat.Date(CadenceSeed.Today.AddDays(13))}", text, StringComparison.Ordinal);
         Assert.Contains(projectId, text, StringComparison.Ordinal);
 
@@ -51,8 +52,9 @@ public sealed class RetrospectiveHttpTests(ServiceApp app) : IClassFixture<Servi
 
         // Recorded: no retrospective reminder for Sam; the action is in Farah's grouped reminder.
         await ControlTimers.RunRemindersAsync(app, nextDay);
-        var farahs = await app.Inbox.WaitForAsync(app.EmailOf("fin-farah"), e => e.Subject.StartsWith("Your reminders for", StringComparison.Ordinal));
-        var farahText = Assert.Single(farahs).Text!;
+        static bool Reminders(ReceivedEmail e) => e.Subject.StartsWith("Your reminders for", StringComparison.Ordinal);
+        var farahs = await app.Inbox.WaitForAsync(app.EmailOf("fin-farah"), Reminders);
+        var farahText = Assert.Single(farahs, Reminders).Text!;
         Assert.Contains($"Retrospective action due {UkFormat.Date(CadenceSeed.Today)}: Timebox stand-ups to 15 minutes", farahText, StringComparison.Ordinal);
         Assert.DoesNotContain(await app.Inbox.ToAsync(app.EmailOf("pm-sam")), e => e.Subject.EndsWith(UkFormat.Date(DateOnly.FromDateTime(nextDay.UtcDateTime)), StringComparison.Ordinal)
             && e.Text!.Contains("Retrospective not recorded", StringComparison.Ordinal));
@@ -64,7 +66,7 @@ public sealed class RetrospectiveHttpTests(ServiceApp app) : IClassFixture<Servi
         Assert.Equal(HttpStatusCode.Forbidden, notOwner.StatusCode);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         await ControlTimers.RunRemindersAsync(app, dayAfter);
-        Assert.Single(await app.Inbox.ToAsync(app.EmailOf("fin-farah")), e => e.Subject.StartsWith("Your reminders for", StringComparison.Ordinal));
+        Assert.Single(await app.Inbox.ToAsync(app.EmailOf("fin-farah")), Reminders);
 
         var cadence = await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/cadence");
         Assert.Equal(2, cadence.GetProperty("nextRetrospective").GetProperty("iteration").GetInt32());
