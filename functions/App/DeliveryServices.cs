@@ -49,6 +49,7 @@ public static class DeliveryServices
         builder.Services.AddSingleton<Delivery.Functions.ServiceAssessments.AssessmentSteps>();
         builder.Services.AddSingleton<Delivery.Functions.TeamBudget.TeamBudgetSteps>();
         builder.Services.AddSingleton<Delivery.Functions.ServicePerformance.PerformanceSteps>();
+        builder.Services.AddSingleton<Delivery.Functions.Retrospectives.CadenceSteps>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ExceptionReports>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.ChangeRequests>();
         builder.Services.AddSingleton<Delivery.Functions.App.Controls.SpendRecording>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Delivery.Functions.App.Pages;
+using Delivery.Workflows.Services;
 using Delivery.Workflows.Views;
 
 namespace Delivery.Functions.Portfolio;
@@ -37,6 +38,7 @@ public static class PortfolioColumns
         new("Open exceptions", r => r.Figures?.OpenExceptions),
         new("Benefits", r => r.Figures?.BenefitsStatus),
         new("Delivery confidence", r => r.Figures?.DeliveryConfidence),
+        new("Service phase", r => r.Figures?.ServicePhase?.Title()),
     ];
 
     public static IReadOnlyList<string> Headers { get; } = For(default).Select(c => c.Header).ToList();

@@ -258,7 +258,7 @@ public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository s
         return new(retry ? ServiceOutcome.Unchanged : ServiceOutcome.Done, service, errors);
     }
 
-    /// <summary>The project document says where the service is, and the tolerance monitor watches its phase (none once stopped).</summary>
+    /// <summary>The project document says where the service is, and its figures follow: the tolerance monitor watches its phase (none once stopped), the portfolio shows it, the team's reminders go on.</summary>
     private async Task SayAsync(ServiceRecord service, CancellationToken cancellationToken)
     {
         var words = ServiceWords.WaitingFor(service);

@@ -25,6 +25,7 @@ public static class WorkflowRegistration
             .AddOrchestrator<ApprovalStepOrchestrator>()
             .AddOrchestrator<ProjectControlOrchestrator>()
             .AddOrchestrator<Highlights.HighlightReportOrchestrator>()
+            .AddOrchestrator<Weeknotes.WeeknoteOrchestrator>()
             .AddOrchestrator<Benefits.BenefitReviewOrchestrator>()
             .AddOrchestrator<Services.ServiceLifecycleOrchestrator>()
             .AddActivity<Services.PlanServiceMoveActivity>()
@@ -34,6 +35,7 @@ public static class WorkflowRegistration
             .AddActivity<Benefits.ChaseBenefitReviewActivity>()
             .AddActivity<Benefits.FinishBenefitReviewsActivity>()
             .AddActivity<Highlights.SendHighlightReportActivity>()
+            .AddActivity<Weeknotes.SendWeeknoteActivity>()
             .AddActivity<OpenExceptionActivity>()
             .AddActivity<PlanExceptionGateActivity>()
             .AddActivity<DecideExceptionActivity>()
@@ -78,6 +80,9 @@ public static class WorkflowRegistration
         services.TryAddSingleton<TeamBudget.TeamBudgetRepository>();
         services.TryAddSingleton<Performance.PerformanceRepository>();
         services.TryAddSingleton<Performance.MonthlyPerformanceReport>();
+        services.TryAddSingleton<Cadence.CadenceRepository>();
+        services.TryAddSingleton<Research.ResearchRepository>();
+        services.TryAddSingleton<Weeknotes.WeeknoteRepository>();
         services.TryAddSingleton<ProjectRepository>();
         services.TryAddSingleton<Delivery.Workflows.Budget.BudgetRepository>();
         services.TryAddSingleton<Delivery.Workflows.Raid.RaidRepository>();

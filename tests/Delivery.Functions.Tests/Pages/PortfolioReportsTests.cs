@@ -27,7 +27,7 @@ public sealed class PortfolioReportsTests(ApprovalApp app, BrowserFixture browse
         // CSV: approved 9,000, actual 1,250, forecast 10,500, variance +1,500; the title starts with a quote.
         var csv = await hana.GetStringAsync("/api/portfolio/export?stage=Initiation");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith("Approved budget (GBP),Actual to date (GBP),Forecast at completion (GBP),Variance (GBP),Next milestone,Next milestone forecast,Top risk,Top risk score,Open exceptions,Benefits,Delivery confidence", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("Approved budget (GBP),Actual to date (GBP),Forecast at completion (GBP),Variance (GBP),Next milestone,Next milestone forecast,Top risk,Top risk score,Open exceptions,Benefits,Delivery confidence,Service phase", lines[0], StringComparison.Ordinal);
         var line = Assert.Single(lines, l => l.StartsWith(projectId + ",", StringComparison.Ordinal));
         Assert.Contains(",\"'=HYPERLINK(", line, StringComparison.Ordinal);
         Assert.Contains(",9000.00,1250.00,10500.00,1500.00,", line, StringComparison.Ordinal);

@@ -195,4 +195,19 @@ public enum AuditAction
 
     /// <summary>The monthly performance report was emailed to the service's stakeholders.</summary>
     PerformanceReportSent,
+
+    /// <summary>The delivery manager set the service team's iteration length and the day the first iteration began.</summary>
+    CadenceSet,
+
+    /// <summary>The delivery manager recorded an iteration's retrospective with its actions; the subject is the iteration.</summary>
+    RetrospectiveRecorded,
+
+    /// <summary>A retrospective's action was done.</summary>
+    RetrospectiveActionDone,
+
+    /// <summary>A user research session was logged (method, number of participants, findings, linked stories; no participant's personal data).</summary>
+    ResearchSessionRecorded,
+
+    /// <summary>The delivery manager posted a weeknote, emailed to the stakeholders.</summary>
+    WeeknotePosted,
 }

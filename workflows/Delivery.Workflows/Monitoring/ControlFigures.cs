@@ -91,7 +91,9 @@ public sealed record ToleranceEpisode(int Number, int Band, DateOnly Since);
 /// Something a person looks after: an open risk they own (<see cref="ReminderKind.RiskReview"/>, dated when it was
 /// last reviewed or raised), a risk action they are to do (<see cref="ReminderKind.Action"/>, dated when it is due) or
 /// the project's next highlight report (<see cref="ReminderKind.HighlightReport"/>, for its manager, dated when due)
-/// or a service assessment's condition not yet done (<see cref="ReminderKind.AssessmentCondition"/>, for its owner).
+/// or a service assessment's condition not yet done (<see cref="ReminderKind.AssessmentCondition"/>, for its owner),
+/// a service team's retrospective not recorded (<see cref="ReminderKind.RetrospectiveDue"/>, for the delivery manager)
+/// or a retrospective's action not done (<see cref="ReminderKind.RetrospectiveAction"/>, for its owner).
 /// The person is a directory id, or the project manager's email address.
 /// </summary>
 public sealed record ReminderItem(string PersonId, ReminderKind Kind, string ItemId, string Text, DateOnly Date);
@@ -105,4 +107,10 @@ public enum ReminderKind
 
     /// <summary>A condition of a service assessment, for its owner, dated when due (reminded once past due, like an action).</summary>
     AssessmentCondition,
+
+    /// <summary>The service team's next retrospective not recorded, for the delivery manager, dated at the end of its iteration.</summary>
+    RetrospectiveDue,
+
+    /// <summary>An action agreed at a retrospective and not done, for its owner, dated when due.</summary>
+    RetrospectiveAction,
 }

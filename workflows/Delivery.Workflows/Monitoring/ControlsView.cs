@@ -15,7 +15,8 @@ namespace Delivery.Workflows.Monitoring;
 /// The <c>controls</c> partition of the views container: one <see cref="ControlFigures"/> per approved project,
 /// refreshed from the project's own records whenever they change, and read by the tolerance monitor a page at a time.
 /// Each refresh also writes the project's portfolio figures on its <see cref="PortfolioRow"/>, so the portfolio
-/// follows every spend, forecast, milestone, risk, exception and highlight report without reading them per request.
+/// follows every spend, forecast, milestone, risk, exception and highlight report (and a service's phase) without
+/// reading them per request.
 /// </summary>
 public sealed class ControlsView(Database database, BudgetRepository budget, MilestoneRepository milestones, RaidRepository raid, BenefitRepository benefits, Highlights.HighlightRepository highlights, ProjectLifecycle.LifecyclePolicy lifecycle, TaskView tasks, PortfolioView portfolio, TimeProvider clock)
 {
@@ -25,6 +26,7 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
     private readonly Container _projectRecords = database.GetContainer(DataContainers.Projects);
     private readonly ProjectPartition<Services.ServiceRecord> _services = new(database);
     private readonly ProjectPartition<TeamBudget.TeamCostRecord> _teamCosts = new(database);
+    private readonly ProjectPartition<Cadence.TeamCadence> _cadences = new(database);
 
     /// <summary>
     /// Recomputes the project's figures from its document, budget, milestones, RAID log and benefit forecasts,
@@ -89,7 +91,10 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
         var reports = await highlights.ListReportsAsync(project.ProjectId, cancellationToken);
         var exceptions = await PartitionQuery.ListAsync<ProjectException>(_projectRecords, project.ProjectId, ProjectException.DocumentType, cancellationToken);
         var assessments = await PartitionQuery.ListAsync<Services.ServiceAssessment>(_projectRecords, project.ProjectId, Services.ServiceAssessment.DocumentType, cancellationToken);
-        var teamBudget = await TeamBudgetAsync(project.ProjectId, cancellationToken);
+        var service = await _services.GetAsync(Services.ServiceRecord.DocumentId, project.ProjectId, cancellationToken);
+        var teamBudget = await TeamBudgetAsync(service, cancellationToken);
+        var cadence = service?.Status == Services.ServiceStatus.Active ? await _cadences.GetAsync(Cadence.TeamCadence.DocumentId, project.ProjectId, cancellationToken) : null;
+        var retrospectives = service is null ? [] : await PartitionQuery.ListAsync<Cadence.Retrospective>(_projectRecords, project.ProjectId, Cadence.Retrospective.DocumentType, cancellationToken);
         var highlightDue = await HighlightDueAsync(project, baseline, reports, cancellationToken);
         var openRisks = log.Where(i => i.Kind == RaidKind.Risk && i.IsOpen).ToList();
         var highest = openRisks.OrderByDescending(r => r.Score).ThenBy(r => r.ItemId, StringComparer.Ordinal).FirstOrDefault();
@@ -118,24 +123,21 @@ public sealed class ControlsView(Database database, BudgetRepository budget, Mil
                 .Concat(openRisks.SelectMany(r => r.Actions.Where(a => !a.Done).Select(a => new ReminderItem(a.ActioneeId, ReminderKind.Action, $"{r.ItemId}/{a.ActionId}", a.Description, a.Due))))
                 .Concat(project.ProjectManager is { } pm ? [new ReminderItem(pm.Email, ReminderKind.HighlightReport, "highlight-report", "Highlight report", highlightDue)] : [])
                 .Concat(assessments.SelectMany(a => a.Conditions.Where(c => !c.Done).Select(c => new ReminderItem(c.OwnerId, ReminderKind.AssessmentCondition, $"{a.AssessmentId}/{c.ConditionId}", c.Description, c.Due))))
+                .Concat(Cadence.CadenceReminders.For(cadence, retrospectives, project.ProjectManager?.Email))
                 .ToList(),
             HighlightDue = highlightDue,
             TeamBudget = teamBudget,
             RefreshedAt = clock.GetUtcNow(),
         };
-        return (controls, PortfolioFigures.From(controls, plan, highest, exceptions, reports.Count > 0 ? reports[0].DeliveryConfidence : null));
+        // A digital service shows its phase in the portfolio beside the projects' stages.
+        return (controls, PortfolioFigures.From(controls, plan, highest, exceptions, reports.Count > 0 ? reports[0].DeliveryConfidence : null) with { ServicePhase = service?.Phase });
     }
 
     /// <summary>An active service's current phase and its team's costs: a stopped or retired service has no phase budget to watch.</summary>
-    private async Task<TeamBudget.PhaseBudgetFigure?> TeamBudgetAsync(string projectId, CancellationToken cancellationToken)
-    {
-        if (await _services.GetAsync(Services.ServiceRecord.DocumentId, projectId, cancellationToken) is not { Status: Services.ServiceStatus.Active } service)
-        {
-            return null;
-        }
-
-        return TeamBudget.PhaseBudgetFigure.From(service.Current, await _teamCosts.GetAsync(TeamBudget.TeamCostRecord.DocumentId, projectId, cancellationToken));
-    }
+    private async Task<TeamBudget.PhaseBudgetFigure?> TeamBudgetAsync(Services.ServiceRecord? service, CancellationToken cancellationToken) =>
+        service is { Status: Services.ServiceStatus.Active }
+            ? TeamBudget.PhaseBudgetFigure.From(service.Current, await _teamCosts.GetAsync(TeamBudget.TeamCostRecord.DocumentId, service.ProjectId, cancellationToken))
+            : null;
 
     /// <summary>The cadence's days after the last highlight report, or after the first approval before there is one.</summary>
     private async Task<DateOnly> HighlightDueAsync(ProjectDocument project, ProjectBaseline baseline, IReadOnlyList<Highlights.HighlightReport> reports, CancellationToken cancellationToken)

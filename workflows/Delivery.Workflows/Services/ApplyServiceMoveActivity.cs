@@ -73,7 +73,8 @@ public sealed class ApplyServiceMoveActivity(ServiceRepository services, Project
             return p.WaitingFor == words ? null : p with { WaitingFor = words };
         }, CancellationToken.None);
 
-        // The tolerance monitor watches the new phase's budget and planned end from now on (again on a retry).
+        // The tolerance monitor watches the new phase's budget and planned end, the portfolio shows the phase, and a
+        // retired service has no more retrospectives (again on a retry).
         await controls.RefreshAsync(move.ProjectId, CancellationToken.None);
         return service.Phase;
     }

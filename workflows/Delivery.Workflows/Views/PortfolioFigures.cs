@@ -41,6 +41,9 @@ public sealed record PortfolioFigures
     /// <summary>The latest highlight report's delivery confidence; none before the first report.</summary>
     public string? DeliveryConfidence { get; init; }
 
+    /// <summary>A digital service's phase now; none for a technology project or a service not yet started.</summary>
+    public Services.ServicePhase? ServicePhase { get; init; }
+
     /// <summary>Builds the figures from the records <see cref="ControlsView"/> has just read.</summary>
     public static PortfolioFigures From(
         ControlFigures controls, IEnumerable<MilestoneRecord> milestones, RaidItem? topRisk, IEnumerable<ProjectException> exceptions, string? deliveryConfidence)

@@ -24,6 +24,8 @@ public static class RemindersEmail
                 {
                     ReminderKind.Action => $"Action due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}",
                     ReminderKind.AssessmentCondition => $"Service assessment condition due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}",
+                    ReminderKind.RetrospectiveDue => $"Retrospective not recorded for {due.Item.Text}, which ended {UkFormat.Date(due.Item.Date)}",
+                    ReminderKind.RetrospectiveAction => $"Retrospective action due {UkFormat.Date(due.Item.Date)}: {due.Item.Text}",
                     ReminderKind.HighlightReport => $"Highlight report overdue since {UkFormat.Date(due.Item.Date)}",
                     _ => $"Risk not reviewed since {UkFormat.Date(due.Item.Date)} (reviews are due every {riskReviewDays} days): {due.Item.Text}",
                 });
