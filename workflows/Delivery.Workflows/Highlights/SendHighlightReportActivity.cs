@@ -27,12 +27,7 @@ public sealed class SendHighlightReportActivity(
             return 0;
         }
 
-        var plan = await highlights.GetPlanAsync(input.ProjectId, CancellationToken.None);
-        var recipients = (plan?.StakeholderIds ?? [])
-            .Select(directory.Find).OfType<Approver>().Select(a => new Person(a.Name, a.Email))
-            .Prepend(project.Request.Sponsor)
-            .DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var recipients = await ProjectStakeholders.OfAsync(project, highlights, directory, CancellationToken.None);
         foreach (var to in recipients)
         {
             await outbox.SendOnceAsync(
