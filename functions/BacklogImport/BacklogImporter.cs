@@ -13,7 +13,7 @@ namespace Delivery.Functions.BacklogImport;
 /// </summary>
 public sealed class BacklogImporter(BacklogRepository backlog, BacklogFlowSummary flow, AuditLog audit, InputLimits limits, TimeProvider clock)
 {
-    private const int InFlight = 16;
+    private const int InFlight = 64;
 
     /// <summary>
     /// The file's header row and the mapping of the fields to its columns (the user's <paramref name="chosen"/>
