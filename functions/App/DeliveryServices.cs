@@ -44,6 +44,8 @@ public static class DeliveryServices
         builder.Services.AddSingleton<Delivery.Functions.ProjectClosure.ClosureSteps>();
         builder.Services.AddSingleton<Delivery.Functions.BenefitReviews.BenefitReviewSteps>();
         builder.Services.AddSingleton<Delivery.Functions.ServiceLifecycle.ServiceSteps>();
+        builder.Services.AddSingleton<Delivery.Functions.Weeknotes.WeeknoteSteps>();
+        builder.Services.AddSingleton<Delivery.Functions.UserResearch.ResearchSteps>();
         builder.Services.AddSingleton<Delivery.Functions.BacklogImport.BacklogImporter>();
         builder.Services.AddSingleton<Delivery.Functions.BacklogImportPage.ImportUploads>();
         builder.Services.AddSingleton<Delivery.Functions.ServiceAssessments.AssessmentSteps>();

@@ -44,8 +44,7 @@ public static class ServiceRecordAccess
             return (null, null, refusal);
         }
 
-        var allowed = ProjectRecordAccess.IsManager(user, project!, directory) || (teamMayRecord && service!.TeamIds.Contains(user.UserId(), StringComparer.OrdinalIgnoreCase));
-        if (!allowed)
+        if (!IsRecorder(user, project!, service!, directory, teamMayRecord))
         {
             return (null, null, Problems.Status(StatusCodes.Status403Forbidden, "Not allowed", $"Only the service's delivery manager{(teamMayRecord ? " or its team" : string.Empty)} can record {what}."));
         }
@@ -56,6 +55,23 @@ public static class ServiceRecordAccess
         }
 
         return (project, service, null);
+    }
+
+    /// <summary>Whether the person may keep the record: the delivery manager, or with <paramref name="teamMayRecord"/> someone in the current phase's team.</summary>
+    public static bool IsRecorder(ClaimsPrincipal user, ProjectDocument project, ServiceRecord service, ApprovalPolicy directory, bool teamMayRecord)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(service);
+        return ProjectRecordAccess.IsManager(user, project, directory) || (teamMayRecord && service.TeamIds.Contains(user.UserId(), StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether a page offers the person its form: they may keep the record and the service goes on, as <see cref="ForRecordingAsync"/> checks.</summary>
+    public static bool MayRecord(ClaimsPrincipal user, ProjectDocument project, ServiceRecord service, ApprovalPolicy directory, bool teamMayRecord)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(service);
+        return IsRecorder(user, project, service, directory, teamMayRecord)
+            && project.Stage is ProjectStage.Initiation or ProjectStage.Delivery && service.Status == ServiceStatus.Active;
     }
 
     /// <summary>A whole number from a route (like an iteration), or null when it is not one from 1 to <paramref name="max"/>.</summary>
