@@ -37,18 +37,18 @@ public sealed record TeamFlowReport(
         var finished = data.Months.SelectMany(m => m.Items).Where(i => i.FinishedAt is not null)
             .Select(i => new FinishedStoryRow(i.StoryId, i.StartedAt, i.FinishedAt!.Value, i.StartedAt is { } s ? FlowCalculator.Round(FlowCalculator.Days(s, i.FinishedAt.Value)) : null))
             .OrderBy(f => f.FinishedAt).ThenBy(f => f.StoryId, StringComparer.Ordinal).ToList();
-        var ages = data.Wip.Items.Where(i => i.StartedAt is not null)
+        var ages = data.Wip.Where(i => i.StartedAt is not null)
             .Select(i => new StoryAgeRow(i.StoryId, i.StartedAt!.Value, FlowCalculator.Round(FlowCalculator.Days(i.StartedAt.Value, now))))
             .OrderByDescending(a => a.AgeDays).ThenBy(a => a.StoryId, StringComparer.Ordinal).ToList();
         return new TeamFlowReport(
             projectId,
-            data.Months[0].Month!,
-            data.Months[^1].Month!,
+            data.Months[0].Month,
+            data.Months[^1].Month,
             now,
             DurationSummary.Of(finished.Where(f => f.CycleTimeDays is not null).Select(f => f.CycleTimeDays!.Value).ToList()),
             finished.Count(f => f.CycleTimeDays is null),
             finished,
-            data.Months.Select(m => new TeamThroughputRow(m.Month!, m.Items.Count)).ToList(),
+            data.Months.Select(m => new TeamThroughputRow(m.Month, m.Items.Count)).ToList(),
             ages.Count,
             DurationSummary.Of(ages.Select(a => a.AgeDays).ToList()),
             ages);

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using Delivery.Functions.TeamFlow;
+using Delivery.Workflows.Flow;
 using Delivery.Functions.Tests.Infrastructure;
 using Delivery.Workflows.Backlog;
 using Delivery.Workflows.Projects;
@@ -23,7 +26,8 @@ internal static class ImportBench
 {
     private const int Views = 50;
 
-    public static async Task RunAsync(Report report, int rows)
+    /// <summary>Runs the benchmark; with <paramref name="flowOnly"/>, only the team flow: one Jira export of <paramref name="rows"/> imported, then the flow reports measured.</summary>
+    public static async Task RunAsync(Report report, int rows, bool flowOnly = false)
     {
         var cosmos = new CosmosCounter();
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -33,7 +37,7 @@ internal static class ImportBench
         var database = app.Services.GetRequiredService<Database>();
         try
         {
-            await RunInAsync(report, rows, app, database, cosmos);
+            await RunInAsync(report, rows, flowOnly, app, database, cosmos);
         }
         finally
         {
@@ -55,7 +59,7 @@ internal static class ImportBench
         }
     }
 
-    private static async Task RunInAsync(Report report, int rows, RunningApp app, Database database, CosmosCounter cosmos)
+    private static async Task RunInAsync(Report report, int rows, bool flowOnly, RunningApp app, Database database, CosmosCounter cosmos)
     {
         await CleanUpAsync(app.Services.GetRequiredService<CosmosClient>(), database.Id);
         var projects = database.GetContainer(DataContainers.Projects);
@@ -68,7 +72,8 @@ internal static class ImportBench
         // A 10,000-row import on a loaded machine can take longer than HttpClient's default 100 s.
         ada.Timeout = Timeout.InfiniteTimeSpan;
         string? flowProject = null;
-        foreach (var (source, size) in new[] { ("jira", rows / 10), ("jira", rows), ("azure-boards", rows / 10), ("azure-boards", rows) })
+        var exports = flowOnly ? new[] { ("jira", rows) } : new[] { ("jira", rows / 10), ("jira", rows), ("azure-boards", rows / 10), ("azure-boards", rows) };
+        foreach (var (source, size) in exports)
         {
             var projectId = await ServiceAsync(app.Services.GetRequiredService<ProjectRepository>());
             var file = Path.GetTempFileName();
@@ -114,11 +119,22 @@ internal static class ImportBench
             }
         }
 
-        foreach (var (name, path) in new[] { ("team flow, JSON", $"/api/projects/{flowProject}/team-flow?months=12"), ("team flow, CSV", $"/api/projects/{flowProject}/team-flow.csv?months=12"), ("team flow page", $"/api/projects/{flowProject}/team-flow/page?months=12") })
+        // 13 months, so the period always spans two years' summary documents (12 would read one in December).
+        report.Line("  the team's flow over the last 13 months (two years' summary documents and work in progress, after the project's own read)");
+        foreach (var (name, path) in new[] { ("team flow, JSON", $"/api/projects/{flowProject}/team-flow?months=13"), ("team flow, CSV", $"/api/projects/{flowProject}/team-flow.csv?months=13"), ("team flow page", $"/api/projects/{flowProject}/team-flow/page?months=13") })
         {
             var (reports, reads, requests, bytes) = await MeasureAsync(ada, projects, cosmos, flowProject!, path);
             report.Line($"  {name,-16} {reports.P50P95}   story point read {reads.P50P95}   p95 ratio {reports.Percentile(95) / reads.Percentile(95):F1}x (aim under 10x); {bytes / 1024:N0} KB");
             report.Line($"  {string.Empty,-16} Cosmos requests per report {requests:F2}; by kind, per report, with the raw point read beside it counted too: {cosmos.TakeKinds(Views + 10)}");
+        }
+
+        var (floor, floorReads, _, _) = await MeasureAsync(ada, projects, cosmos, flowProject!, $"/api/projects/{flowProject}");
+        report.Line($"  {"for scale, the project's JSON (one point read through HTTP)",-16} {floor.P50P95}   story point read {floorReads.P50P95}   p95 ratio {floor.Percentile(95) / floorReads.Percentile(95):F1}x");
+        cosmos.TakeKinds(Views + 10);
+        await BreakdownAsync(report, app, flowProject!);
+        if (flowOnly)
+        {
+            return;
         }
 
         var (pages, pageReads, pageRequests, pageBytes) = await MeasureAsync(ada, projects, cosmos, flowProject!, $"/api/projects/{flowProject}/backlog/page", 5);
@@ -139,6 +155,53 @@ internal static class ImportBench
         }
 
         report.Line($"  for comparison, reading every story of the backlog (the scan the flow summaries avoid): {scan.P50P95}; {cosmos.TakeKinds(3)} per scan");
+    }
+
+    /// <summary>Where a team flow report's time goes, in process: reading the summary documents, working out the report, writing it as JSON.</summary>
+    private static async Task BreakdownAsync(Report report, RunningApp app, string projectId)
+    {
+        var flow = app.Services.GetRequiredService<BacklogFlowSummary>();
+        var months = FlowCalculator.MonthsEnding(DateTimeOffset.UtcNow, 13);
+        var (read, build, write) = (new Samples(), new Samples(), new Samples());
+        var bytes = 0L;
+        for (var i = 0; i < Views + 10; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var data = await flow.ReadAsync(projectId, months, CancellationToken.None);
+            var built = Stopwatch.GetTimestamp();
+            var flowReport = TeamFlowReport.Of(projectId, data, DateTimeOffset.UtcNow);
+            var written = Stopwatch.GetTimestamp();
+            bytes = JsonSerializer.SerializeToUtf8Bytes(flowReport, JsonSerializerOptions.Web).LongLength;
+            if (i >= 10)
+            {
+                read.Add(Stopwatch.GetElapsedTime(start, built).TotalMilliseconds);
+                build.Add(Stopwatch.GetElapsedTime(built, written).TotalMilliseconds);
+                write.Add(Stopwatch.GetElapsedTime(written).TotalMilliseconds);
+            }
+        }
+
+        var container = app.Services.GetRequiredService<Database>().GetContainer(DataContainers.Projects);
+        var (stream, typed) = (new Samples(), new Samples());
+        var size = 0L;
+        for (var i = 0; i < Views + 10; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using (var response = await container.ReadItemStreamAsync(BacklogFlowDocument.YearId(BacklogFlowDocument.YearOf(months[^1])), new PartitionKey(projectId)))
+            {
+                size = response.Content.Length;
+            }
+
+            var mid = Stopwatch.GetTimestamp();
+            await container.ReadItemAsync<BacklogFlowDocument>(BacklogFlowDocument.YearId(BacklogFlowDocument.YearOf(months[^1])), new PartitionKey(projectId));
+            if (i >= 10)
+            {
+                stream.Add(Stopwatch.GetElapsedTime(start, mid).TotalMilliseconds);
+                typed.Add(Stopwatch.GetElapsedTime(mid).TotalMilliseconds);
+            }
+        }
+
+        report.Line($"  this year's summary document ({size / 1024:N0} KB): as a stream {stream.P50P95}; read into its type {typed.P50P95}");
+        report.Line($"  in process: reading the summaries {read.P50P95}; working out the report {build.P50P95}; writing it as JSON ({bytes / 1024:N0} KB) {write.P50P95}");
     }
 
     private static async Task<string> ServiceAsync(ProjectRepository projects)
@@ -319,3 +382,4 @@ internal static class ImportBench
         }
     }
 }
+

@@ -22,7 +22,8 @@ public sealed class CsvDownload(string fileName, IReadOnlyList<string> headers, 
         var response = httpContext.Response;
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false));
+        // 16 KB at a time: StreamWriter's default 1 KB buffer made a 300 KB report some 300 writes to the response.
+        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), bufferSize: 16 * 1024);
         await using var csv = CsvWriter.Create(writer, Options, leaveOpen: false);
         csv.WriteRecord([.. headers]);
         await foreach (var row in rows.WithCancellation(httpContext.RequestAborted))

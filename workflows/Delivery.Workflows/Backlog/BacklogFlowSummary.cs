@@ -18,15 +18,15 @@ public sealed class BacklogFlowSummary(Database database)
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var item = new BacklogFlowItem(storyId, after.StartedAt, after.FinishedAt);
-        var newMonth = after.FinishedAt is { } f ? FlowCalculator.MonthOf(f) : null;
-        if (before.FinishedAt is { } b && FlowCalculator.MonthOf(b) is var oldMonth && oldMonth != newMonth)
+        var newYear = after.FinishedAt is { } f ? YearOf(f) : null;
+        if (before.FinishedAt is { } b && YearOf(b) is var oldYear && oldYear != newYear)
         {
-            await SetAsync(projectId, BacklogFlowDocument.MonthId(oldMonth), oldMonth, [(storyId, null)], cancellationToken);
+            await SetAsync(projectId, BacklogFlowDocument.YearId(oldYear), oldYear, [(storyId, null)], cancellationToken);
         }
 
-        if (newMonth is not null)
+        if (newYear is not null)
         {
-            await SetAsync(projectId, BacklogFlowDocument.MonthId(newMonth), newMonth, [(storyId, item)], cancellationToken);
+            await SetAsync(projectId, BacklogFlowDocument.YearId(newYear), newYear, [(storyId, item)], cancellationToken);
         }
 
         if (before.InProgress || after.InProgress)
@@ -35,13 +35,13 @@ public sealed class BacklogFlowSummary(Database database)
         }
     }
 
-    /// <summary>Adds many stories' flow at once (an import): one write per month document and one for work in progress.</summary>
+    /// <summary>Adds many stories' flow at once (an import): one write per year document and one for work in progress.</summary>
     public async Task AddAsync(string projectId, IReadOnlyList<(string StoryId, StoryFlow Flow)> stories, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stories);
-        foreach (var month in stories.Where(s => s.Flow.FinishedAt is not null).GroupBy(s => FlowCalculator.MonthOf(s.Flow.FinishedAt!.Value)))
+        foreach (var year in stories.Where(s => s.Flow.FinishedAt is not null).GroupBy(s => YearOf(s.Flow.FinishedAt!.Value)))
         {
-            await SetAsync(projectId, BacklogFlowDocument.MonthId(month.Key), month.Key, month.Select(s => (s.StoryId, (BacklogFlowItem?)new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, s.Flow.FinishedAt))).ToList(), cancellationToken);
+            await SetAsync(projectId, BacklogFlowDocument.YearId(year.Key), year.Key, year.Select(s => (s.StoryId, (BacklogFlowItem?)new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, s.Flow.FinishedAt))).ToList(), cancellationToken);
         }
 
         var wip = stories.Where(s => s.Flow.InProgress).Select(s => (s.StoryId, (BacklogFlowItem?)new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, null))).ToList();
@@ -52,23 +52,27 @@ public sealed class BacklogFlowSummary(Database database)
     }
 
     /// <summary>
-    /// Rewrites the team's summaries from its stories' flow (the views rebuild): each month document and work in
-    /// progress holds exactly the stories given, and a document left with none is emptied.
+    /// Rewrites the team's summaries from its stories' flow (the views rebuild): each year document and work in
+    /// progress holds exactly the stories given, and any other summary document (a year now with none, or a month
+    /// document of the earlier layout) is deleted.
     /// </summary>
     public async Task RebuildAsync(string projectId, IReadOnlyList<(string StoryId, StoryFlow Flow)> stories, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stories);
         var wanted = stories.Where(s => s.Flow.FinishedAt is not null)
-            .GroupBy(s => FlowCalculator.MonthOf(s.Flow.FinishedAt!.Value))
-            .ToDictionary(g => BacklogFlowDocument.MonthId(g.Key), g => (Month: (string?)g.Key, Items: g.Select(s => new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, s.Flow.FinishedAt)).ToList()), StringComparer.Ordinal);
+            .GroupBy(s => YearOf(s.Flow.FinishedAt!.Value))
+            .ToDictionary(g => BacklogFlowDocument.YearId(g.Key), g => (Year: (string?)g.Key, Items: g.Select(s => new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, s.Flow.FinishedAt)).ToList()), StringComparer.Ordinal);
         wanted[BacklogFlowDocument.WipId] = (null, stories.Where(s => s.Flow.InProgress).Select(s => new BacklogFlowItem(s.StoryId, s.Flow.StartedAt, null)).ToList());
         var container = database.GetContainer(DataContainers.Projects);
         foreach (var stored in await PartitionQuery.ListAsync<BacklogFlowDocument>(container, projectId, BacklogFlowDocument.DocumentType, cancellationToken))
         {
-            wanted.TryAdd(stored.Id, (stored.Month, []));
+            if (!wanted.ContainsKey(stored.Id))
+            {
+                await _documents.DeleteAsync(stored.Id, projectId, cancellationToken);
+            }
         }
 
-        foreach (var (id, (month, items)) in wanted)
+        foreach (var (id, (year, items)) in wanted)
         {
             var stored = await _documents.GetAsync(id, projectId, cancellationToken);
             var keep = items.Select(i => i.StoryId).ToHashSet(StringComparer.Ordinal);
@@ -77,25 +81,29 @@ public sealed class BacklogFlowSummary(Database database)
                 .ToList();
             if (changes.Count > 0)
             {
-                await SetAsync(projectId, id, month, changes, cancellationToken);
+                await SetAsync(projectId, id, year, changes, cancellationToken);
             }
         }
     }
 
-    /// <summary>The month documents for the months given and the work in progress, read at once (point reads).</summary>
+    /// <summary>
+    /// The stories finished in each of the months given (consecutive, oldest first) and the stories in progress: the
+    /// year documents the months fall in and the work in progress, read at once (point reads).
+    /// </summary>
     public async Task<BacklogFlowData> ReadAsync(string projectId, IReadOnlyList<string> months, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(months);
-        var reads = months.Select(m => _documents.GetAsync(BacklogFlowDocument.MonthId(m), projectId, cancellationToken)).ToList();
+        var reads = months.Select(BacklogFlowDocument.YearOf).Distinct(StringComparer.Ordinal)
+            .Select(y => _documents.GetAsync(BacklogFlowDocument.YearId(y), projectId, cancellationToken)).ToList();
         var wipRead = _documents.GetAsync(BacklogFlowDocument.WipId, projectId, cancellationToken);
-        var found = await Task.WhenAll(reads);
+        var finished = (await Task.WhenAll(reads)).SelectMany(d => d?.Items ?? [])
+            .Where(i => i.FinishedAt is not null)
+            .ToLookup(i => FlowCalculator.MonthOf(i.FinishedAt!.Value), StringComparer.Ordinal);
         var wip = await wipRead;
-        return new BacklogFlowData(
-            months.Select((m, i) => found[i] ?? Empty(projectId, BacklogFlowDocument.MonthId(m), m)).ToList(),
-            wip ?? Empty(projectId, BacklogFlowDocument.WipId, null));
+        return new BacklogFlowData(months.Select(m => new BacklogFlowMonth(m, finished[m].ToList())).ToList(), wip?.Items ?? []);
     }
 
-    private async Task SetAsync(string projectId, string id, string? month, IReadOnlyList<(string StoryId, BacklogFlowItem? Item)> changes, CancellationToken cancellationToken)
+    private async Task SetAsync(string projectId, string id, string? year, IReadOnlyList<(string StoryId, BacklogFlowItem? Item)> changes, CancellationToken cancellationToken)
     {
         var changed = changes.Select(c => c.StoryId).ToHashSet(StringComparer.Ordinal);
         while (true)
@@ -109,7 +117,7 @@ public sealed class BacklogFlowSummary(Database database)
                 return;
             }
 
-            var next = (stored ?? Empty(projectId, id, month)) with { Items = items };
+            var next = (stored ?? new BacklogFlowDocument { Id = id, ProjectId = projectId, Year = year }) with { Items = items };
             var written = stored is null ? await _documents.TryCreateAsync(next, cancellationToken) : await _documents.TryReplaceAsync(next, cancellationToken) is not null;
             if (written)
             {
@@ -118,5 +126,6 @@ public sealed class BacklogFlowSummary(Database database)
         }
     }
 
-    private static BacklogFlowDocument Empty(string projectId, string id, string? month) => new() { Id = id, ProjectId = projectId, Month = month };
+    /// <summary>The year (UTC) an instant falls in, as its month does in <see cref="FlowCalculator.MonthOf"/>.</summary>
+    private static string YearOf(DateTimeOffset at) => BacklogFlowDocument.YearOf(FlowCalculator.MonthOf(at));
 }
