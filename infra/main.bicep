@@ -134,6 +134,10 @@ var blobContainerNames = [
   'attachments'
   'documents'
 ]
+// Kept files the app removes itself once used; the lifecycle rule removes the ones never used (ImportUploads.Prefix).
+var temporaryBlobPrefixes = [
+  'documents/backlog-import/'
+]
 // No storage queues: the app has no queue-triggered functions, and the Durable task hub's queues are the
 // extension's own (see above).
 var deploymentContainerName = 'app-package'
@@ -185,6 +189,7 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
     blobContainerNames: blobContainerNames
+    temporaryBlobPrefixes: temporaryBlobPrefixes
   }
 }
 

@@ -6,15 +6,20 @@ using Delivery.Workflows.Storage;
 namespace Delivery.Functions.BacklogImportPage;
 
 /// <summary>
-/// A file uploaded on the import page, kept in Blob Storage at <c>{projectId}/backlog-import/{sha256}.csv</c> between
+/// A file uploaded on the import page, kept in Blob Storage at <c>backlog-import/{projectId}/{sha256}.csv</c> between
 /// the page's steps (check, change the columns, import), so the person does not upload it again for each step. It
-/// is named by its hash, so the page carries only that, and removed once imported.
+/// is named by its hash, so the page carries only that, and removed once imported. A file never imported (the
+/// person gave up) is deleted by the Storage account's lifecycle rule for <see cref="Prefix"/> a day after it was
+/// kept (infra/modules/storage.bicep), which is why every kept file lives under that one prefix.
 /// </summary>
 public sealed class ImportUploads(BlobServiceClient blobs)
 {
+    /// <summary>Where kept files live in the documents container: the lifecycle rule matches this prefix.</summary>
+    public const string Prefix = "backlog-import/";
+
     public static bool IsUploadId(string? id) => id is { Length: 64 } && id.All(char.IsAsciiHexDigitLower);
 
-    public static string BlobFor(string projectId, string uploadId) => $"{projectId}/backlog-import/{uploadId}.csv";
+    public static string BlobFor(string projectId, string uploadId) => $"{Prefix}{projectId}/{uploadId}.csv";
 
     public async Task KeepAsync(string projectId, ImportFile file, CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ param deploymentContainerName string
 @description('Blob containers the app uses.')
 param blobContainerNames string[]
 
+@description('Blob name prefixes (container/path/) of files the app keeps only for a while: deleted a day after they were last written.')
+param temporaryBlobPrefixes string[]
+
 @description('Redundancy: Standard_LRS is enough for dev; Standard_ZRS survives a zone outage.')
 @allowed([
   'Standard_LRS'
@@ -98,6 +101,39 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Files the app keeps between the steps of a page and removes itself when the person finishes (a backlog export
+// between checking and importing it); one the person gave up on is removed here a day later.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-abandoned-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: temporaryBlobPrefixes
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 output id string = account.id
 output name string = account.name

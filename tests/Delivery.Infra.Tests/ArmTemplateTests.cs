@@ -67,6 +67,20 @@ public sealed class ArmTemplateTests(ArmTemplate template)
     }
 
     [Fact]
+    public void Kept_import_files_never_imported_are_deleted_a_day_later_by_a_lifecycle_rule_on_the_prefix_the_code_uses()
+    {
+        var policy = template.ModuleResource("storage", "Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = Assert.Single(policy["properties"]!["policy"]!["rules"]!.AsArray())!;
+        var prefixes = template.ModuleParameter("storage", "temporaryBlobPrefixes").AsArray().Select(p => (string)p!).ToList();
+
+        Assert.Equal([$"{Delivery.Workflows.Storage.BlobContainers.Documents}/{Delivery.Functions.BacklogImportPage.ImportUploads.Prefix}"], prefixes);
+        Assert.Equal("[parameters('temporaryBlobPrefixes')]", (string?)rule["definition"]!["filters"]!["prefixMatch"]);
+        Assert.Equal(1, (int?)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+        Assert.True((bool?)rule["enabled"]);
+        Assert.StartsWith(Delivery.Functions.BacklogImportPage.ImportUploads.Prefix, Delivery.Functions.BacklogImportPage.ImportUploads.BlobFor("prj-1", new string('a', 64)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Storage_creates_no_queues_since_the_durable_task_hub_makes_its_own()
     {
         var compiled = ArmTemplate.Text(template.Main);

@@ -76,7 +76,7 @@ public sealed class BacklogImportPageTests(ApprovalApp app, BrowserFixture brows
         var audit = (await sam.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/audit")).EnumerateArray();
         Assert.Single(audit, e => e.GetProperty("action").GetString() == "BacklogImported");
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(good)));
-        var kept = app.App.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(BlobContainers.Documents).GetBlobClient($"{id}/backlog-import/{sha}.csv");
+        var kept = app.App.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(BlobContainers.Documents).GetBlobClient($"backlog-import/{id}/{sha}.csv");
         Assert.False((await kept.ExistsAsync()).Value);
 
         var farah = await browser.NewPageAsync(app.App.BaseAddress, "fin-farah");
