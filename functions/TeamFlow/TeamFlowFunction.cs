@@ -16,7 +16,7 @@ public sealed record TeamFlowPageModel(ProjectDocument Project, string? Months, 
 /// A digital service team's flow metrics from its backlog's transitions: <c>GET /api/projects/{id}/team-flow</c>
 /// (JSON, or CSV with <c>?format=csv</c>, also at <c>…/team-flow.csv</c>) and the page <c>…/team-flow/page</c> with
 /// its charts, for whoever may see the project. <c>?months=</c> (1 to 36, default 6) sets the period. Each reads the
-/// team's month documents and work in progress by point reads in the project's partition, never the stories.
+/// team's year documents and work in progress by point reads in the project's partition, never the stories.
 /// </summary>
 public sealed class TeamFlowFunction(ProjectRepository projects, BacklogFlowSummary flow, PageRenderer pages, TimeProvider clock)
 {
@@ -46,44 +46,45 @@ public sealed class TeamFlowFunction(ProjectRepository projects, BacklogFlowSumm
     public async Task<IResult> PageAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "projects/{id}/team-flow/page")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        var (project, refusal) = await BacklogAccess.ForReadingAsync(id, req.HttpContext.User, projects, cancellationToken);
+        var (months, errors) = ReportPeriod.Read(req, DefaultMonths, MaxMonths);
+        var (project, refusal, report) = await ReadAsync(req, id, errors.Count > 0 ? null : months, cancellationToken);
         if (refusal is not null)
         {
             return await pages.MessageAsync(req.HttpContext, new("Team flow not available", $"There is no digital service {id} that you can see."), StatusCodes.Status404NotFound);
         }
 
-        var asked = req.Query["months"].ToString();
-        var (months, errors) = ReportPeriod.Read(req, DefaultMonths, MaxMonths);
-        if (errors.Count > 0)
-        {
-            return await pages.PageAsync<TeamFlowPage, TeamFlowPageModel>(req.HttpContext, new TeamFlowPageModel(project!, asked, null, errors), StatusCodes.Status400BadRequest);
-        }
-
-        return await pages.PageAsync<TeamFlowPage, TeamFlowPageModel>(req.HttpContext, new TeamFlowPageModel(project!, asked, await ReportAsync(project!.ProjectId, months, cancellationToken), errors));
+        var model = new TeamFlowPageModel(project!, req.Query["months"].ToString(), report, errors);
+        return await pages.PageAsync<TeamFlowPage, TeamFlowPageModel>(req.HttpContext, model, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private async Task<IResult> DataAsync(HttpRequest req, string id, bool csv, CancellationToken cancellationToken)
     {
-        var (project, refusal) = await BacklogAccess.ForReadingAsync(id, req.HttpContext.User, projects, cancellationToken);
+        var (months, errors) = ReportPeriod.Read(req, DefaultMonths, MaxMonths);
+        var (_, refusal, report) = await ReadAsync(req, id, errors.Count > 0 ? null : months, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var (months, errors) = ReportPeriod.Read(req, DefaultMonths, MaxMonths);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
         }
 
-        var report = await ReportAsync(project!.ProjectId, months, cancellationToken);
-        return csv ? TeamFlowCsv.Download(report) : TypedResults.Ok(report);
+        return csv ? TeamFlowCsv.Download(report!) : TypedResults.Ok(report);
     }
 
-    private async Task<TeamFlowReport> ReportAsync(string projectId, int months, CancellationToken cancellationToken)
+    /// <summary>
+    /// The service, or the refusal, and its flow over <paramref name="months"/> (none when null). The summaries are
+    /// read while the project is read and checked, both point reads, and used only if the reader may see it: the
+    /// report waits for one round trip to Cosmos DB, not two.
+    /// </summary>
+    private async Task<(ProjectDocument? Project, IResult? Refusal, TeamFlowReport? Report)> ReadAsync(HttpRequest req, string id, int? months, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var data = await flow.ReadAsync(projectId, FlowCalculator.MonthsEnding(now, months), cancellationToken);
-        return TeamFlowReport.Of(projectId, data, now);
+        var reading = months is { } m ? flow.ReadAsync(id, FlowCalculator.MonthsEnding(now, m), cancellationToken) : null;
+        var (project, refusal) = await BacklogAccess.ForReadingAsync(id, req.HttpContext.User, projects, cancellationToken);
+        var data = reading is null ? null : await reading;
+        return refusal is not null ? (null, refusal, null) : (project, null, data is null ? null : TeamFlowReport.Of(project!.ProjectId, data, now));
     }
 }
