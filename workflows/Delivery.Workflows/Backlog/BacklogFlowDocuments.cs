@@ -4,7 +4,7 @@ using Delivery.Workflows.Storage;
 namespace Delivery.Workflows.Backlog;
 
 /// <summary>
-/// A story as the team's flow metrics need it: its id, when it started and (in a month document) when it finished,
+/// A story as the team's flow metrics need it: its id, when it started and (in a year document) when it finished,
 /// in UTC to the millisecond: that is what the document keeps (<see cref="BacklogFlowItemJson"/>), so an item
 /// compares equal to itself read back and an unchanged story rewrites nothing.
 /// </summary>
@@ -33,8 +33,8 @@ public sealed record BacklogFlowItem
 /// stories move, one item per story replaced rather than added to, so a retried writer counts nothing twice, and the
 /// team's flow metrics are a few point reads however long the backlog: two years and work in progress for a year's
 /// metrics, four for three years'. A year rather than a month per document because each read has a cost of its own
-/// that outweighs its size (a month's 29 KB document reads as fast as a 1 KB story), and in the compact form a year of
-/// 10,000 finished stories is about 450 KB, well inside Cosmos DB's 2 MB item limit (about 45,000 stories a year).
+/// that outweighs its size (a month's 29 KB document reads as fast as a 1 KB story). In the compact form an item is
+/// about 40 bytes: 300 KB for 7,500 stories finished in a year, and Cosmos DB's 2 MB item limit at about 50,000.
 /// </summary>
 public sealed record BacklogFlowDocument : IProjectDocument<BacklogFlowDocument>
 {

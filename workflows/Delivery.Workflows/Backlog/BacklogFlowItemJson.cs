@@ -5,9 +5,8 @@ namespace Delivery.Workflows.Backlog;
 
 /// <summary>
 /// Keeps a <see cref="BacklogFlowItem"/> as <c>["DEL-123", 1767609825123, null]</c>: the story id, then the start
-/// and finish as Unix milliseconds (or null). A team's month documents hold one item per story finished, so at
-/// 10,000 stories this is what the flow metrics read; it is about a third of the size of the named, ISO-dated form,
-/// and the read takes a third of the time. The named form <c>{"storyId": …, "startedAt": …, "finishedAt": …}</c>,
+/// and finish as Unix milliseconds (or null). A team's year documents hold one item per story finished, so this is
+/// most of what the flow metrics read: about a third of the size of the named, ISO-dated form. The named form <c>{"storyId": …, "startedAt": …, "finishedAt": …}</c>,
 /// which documents written before held, is still read, and is rewritten compact when the document next changes.
 /// </summary>
 public sealed class BacklogFlowItemJson : JsonConverter<BacklogFlowItem>
