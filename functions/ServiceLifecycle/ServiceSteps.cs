@@ -50,18 +50,7 @@ public sealed class ServiceSteps(ProjectRepository projects, ServiceRepository s
     }
 
     /// <summary>Why the project cannot run service phases now, or null.</summary>
-    public static string? Refusal(ProjectDocument project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        if (project.Request.Category != ProjectCategory.DigitalService)
-        {
-            return "Only a digital service has service phases; this is a technology project.";
-        }
-
-        return project.Stage is ProjectStage.Initiation or ProjectStage.Delivery
-            ? null
-            : $"The project is in {project.Stage}; a service runs its phases once approved, in Initiation or Delivery.";
-    }
+    public static string? Refusal(ProjectDocument project) => ServiceRecordAccess.ClosedReason(project, "service phases", "a service runs its phases");
 
     public async Task<ServiceResult> StartAsync(ProjectDocument project, string userId, PhaseBody body, DurableTaskClient client, CancellationToken cancellationToken)
     {

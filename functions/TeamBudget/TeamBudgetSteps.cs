@@ -50,18 +50,7 @@ public sealed class TeamBudgetSteps(ProjectRepository projects, ServiceRepositor
         ProjectRecordAccess.ForReadingAsync(id, user, projects, cancellationToken);
 
     /// <summary>Why the project has no team budget to set now, or null.</summary>
-    public static string? Refusal(ProjectDocument project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        if (project.Request.Category != ProjectCategory.DigitalService)
-        {
-            return "Only a digital service has a team budget; this is a technology project.";
-        }
-
-        return project.Stage is ProjectStage.Initiation or ProjectStage.Delivery
-            ? null
-            : $"The project is in {project.Stage}; a service's team is costed once approved, in Initiation or Delivery.";
-    }
+    public static string? Refusal(ProjectDocument project) => ServiceRecordAccess.ClosedReason(project, "a team budget", "a service's team is costed");
 
     public async Task<TeamCostResult> SetAsync(ProjectDocument project, string costId, TeamCostBody body, string userId, CancellationToken cancellationToken)
     {

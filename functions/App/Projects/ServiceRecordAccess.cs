@@ -14,6 +14,24 @@ namespace Delivery.Functions.App.Projects;
 /// </summary>
 public static class ServiceRecordAccess
 {
+    /// <summary>
+    /// Why a service's own workings (its phases, its team budget) cannot be changed now, or null: only a digital
+    /// service has them, and only once approved, in Initiation or Delivery. <paramref name="has"/> names what it has
+    /// ("a team budget"), <paramref name="whenOpen"/> what happens then ("a service's team is costed").
+    /// </summary>
+    public static string? ClosedReason(ProjectDocument project, string has, string whenOpen)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.Request.Category != ProjectCategory.DigitalService)
+        {
+            return $"Only a digital service has {has}; this is a technology project.";
+        }
+
+        return project.Stage is ProjectStage.Initiation or ProjectStage.Delivery
+            ? null
+            : $"The project is in {project.Stage}; {whenOpen} once approved, in Initiation or Delivery.";
+    }
+
     /// <summary>The project and its service, or the refusal: 404 when the person may not see it, 409 when it is no started digital service.</summary>
     public static async Task<(ProjectDocument? Project, ServiceRecord? Service, IResult? Refusal)> ForReadingAsync(
         string id, ClaimsPrincipal user, ProjectRepository projects, ServiceRepository services, CancellationToken cancellationToken)
